@@ -1,0 +1,55 @@
+using Interlock.Identity;
+using Interlock.Registry;
+using Interlock.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Interlock.Data;
+
+/// <summary>
+/// What a first start needs: the schema, the reference data, the roles and one administrator.
+/// Safe to run on every start and on several nodes at once (migrations take a lock; seeding is idempotent).
+/// </summary>
+public static class DatabaseInitializer
+{
+    public const string AdminPasswordVariable = "INTERLOCK_ADMIN_PASSWORD";
+    public const string AdminUserName = "admin";
+    public const string SecretariatCode = "UN";
+
+    public sealed record Outcome(ReferenceDataSeeder.Result Seed, UserAdministration.Created? Admin);
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        DatabaseSetup.EnsureSqliteDirectory(services.GetRequiredService<IConfiguration>());
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<InterlockDbContext>();
+        await db.Database.MigrateAsync(ct);
+    }
+
+    public static async Task<ReferenceDataSeeder.Result> SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<InterlockDbContext>();
+        var result = await ReferenceDataSeeder.SeedAsync(db, ct);
+        await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureRolesAsync();
+        return result;
+    }
+
+    public static async Task<Outcome> InitializeAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await MigrateAsync(services, ct);
+        var seed = await SeedAsync(services, ct);
+
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<InterlockDbContext>();
+        if (await db.Users.AnyAsync(ct)) return new Outcome(seed, null);
+
+        var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        var password = Environment.GetEnvironmentVariable(AdminPasswordVariable) is { Length: > 0 } fromEnv ? fromEnv
+            : config["Bootstrap:AdminPassword"] is { Length: > 0 } fromConfig ? fromConfig : null;
+        var admin = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+            .CreateUserAsync(AdminUserName, SecretariatCode, Role.Administrator | Role.OrgAdmin, password, "Secretariat administrator");
+        return new Outcome(seed, admin);
+    }
+}

@@ -1,0 +1,30 @@
+using Interlock.Shared;
+
+namespace Interlock.Registry;
+
+/// <summary>
+/// A state's membership of an organization for one period; a state that left and rejoined has two.
+/// Part of the organization's public registry entry: writes are decided on the organization's label.
+/// </summary>
+public sealed class Membership
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+    public required string CountryIso3 { get; set; }
+    public Country? Country { get; set; }
+    public DateOnly Joined { get; set; }
+    public DatePrecision JoinedPrecision { get; set; }
+    public DateOnly? Left { get; set; }
+    public DatePrecision LeftPrecision { get; set; }
+    public string? Note { get; set; }
+
+    public bool IsCurrent(DateOnly on) => Joined <= on && (Left is null || Left >= on);
+
+    /// <summary>Two periods of the same state in the same organization may not overlap.</summary>
+    public bool Overlaps(Membership other) =>
+        other.OrganizationId == OrganizationId &&
+        string.Equals(other.CountryIso3, CountryIso3, StringComparison.Ordinal) &&
+        Joined <= (other.Left ?? DateOnly.MaxValue) &&
+        other.Joined <= (Left ?? DateOnly.MaxValue);
+}

@@ -1,0 +1,207 @@
+using Interlock.Data;
+using Interlock.Registry;
+using Interlock.Security;
+using Interlock.Shared;
+using Interlock.Web.Api;
+using Interlock.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interlock.Web.Registry;
+
+public static class RegistryEndpoints
+{
+    public static void MapRegistryApi(this IEndpointRouteBuilder app)
+    {
+        var publicApi = app.MapGroup("/api/v1").WithTags("Registry").AllowAnonymous();
+        publicApi.MapGet("/organizations", ListOrganizations).WithName("ListOrganizations");
+        publicApi.MapGet("/organizations/{code}", GetOrganization).WithName("GetOrganization");
+        publicApi.MapGet("/countries", ListCountries).WithName("ListCountries");
+        publicApi.MapGet("/countries/{iso3}", GetCountry).WithName("GetCountry");
+
+        var api = app.MapGroup("/api/v1").WithTags("Registry").RequireAuthorization();
+        api.MapPut("/organizations/{code}", UpdateOrganization).WithName("UpdateOrganization");
+
+        var agreements = app.MapGroup("/api/v1/sharing-agreements").WithTags("Information sharing").RequireAuthorization();
+        agreements.MapGet("/", ListAgreements).WithName("ListSharingAgreements");
+        agreements.MapGet("/{id:guid}", GetAgreement).WithName("GetSharingAgreement");
+        agreements.MapPost("/", CreateAgreement).WithName("CreateSharingAgreement");
+        agreements.MapPost("/{id:guid}/confirm", ConfirmAgreement).WithName("ConfirmSharingAgreement");
+        agreements.MapPost("/{id:guid}/end", EndAgreement).WithName("EndSharingAgreement");
+    }
+
+    internal static async Task<Page<OrganizationDto>> ListOrganizations(InterlockDbContext db, TimeProvider time,
+        string? q, OrganizationKind? kind, bool? chapterViii, string? member, string? region, int? offset, int? limit, CancellationToken ct)
+    {
+        var (skip, take) = Paging.Normalize(offset, limit);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var query = OrganizationQueries.Filter(db, q, kind, chapterViii, member, region, today);
+        var total = await query.CountAsync(ct);
+        var page = await query.OrderBy(o => o.Code).Skip(skip).Take(take).ToListAsync(ct);
+        var dtos = await OrganizationQueries.ToDtosAsync(db, page, today, ct);
+        return new Page<OrganizationDto>(dtos, total, skip, take);
+    }
+
+    internal static async Task<IResult> GetOrganization(string code, InterlockDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
+        if (org is null) return ApiConventions.NotFound($"Organization '{code}'");
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var dto = (await OrganizationQueries.ToDtosAsync(db, [org], today, ct))[0];
+        var members = await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == org.Id)
+            .OrderBy(m => m.Country!.NameEn).ThenBy(m => m.Joined)
+            .Select(m => new { m.CountryIso3, m.Country!.NameEn, m.Joined, m.JoinedPrecision, m.Left, m.LeftPrecision, m.Note })
+            .ToListAsync(ct);
+        http.Response.Headers.ETag = ApiConventions.ETagOf(org);
+        return TypedResults.Ok(new OrganizationDetailDto(dto, members.Select(m => new MembershipDto(m.CountryIso3, m.NameEn,
+            PartialDate.Format(m.Joined, m.JoinedPrecision), m.Left is { } l ? PartialDate.Format(l, m.LeftPrecision) : null, m.Note)).ToList()));
+    }
+
+    internal static async Task<IResult> UpdateOrganization(string code, OrganizationUpdate body, InterlockDbContext db, AccessService access,
+        HttpContext http, CancellationToken ct)
+    {
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Code == code, ct);
+        if (org is null) return ApiConventions.NotFound($"Organization '{code}'");
+        var decision = access.DecideWrite(RecordLabel.Of(org));
+        if (!decision.Allowed) return ApiConventions.Forbidden(decision.Reason);
+        if (ApiConventions.CheckIfMatch(http, org) is { } failed) return failed;
+
+        var errors = new ValidationErrors()
+            .Require(!string.IsNullOrWhiteSpace(body.NameEn), "nameEn", "A name is required.")
+            .Require(!string.IsNullOrWhiteSpace(body.NameFr), "nameFr", "A French name is required.");
+        if (body.HeadquartersIso3 is { } hq && !await db.Countries.AnyAsync(c => c.Iso3 == hq, ct))
+            errors.Add("headquartersIso3", $"'{hq}' is not an ISO 3166 alpha-3 code of a known country.");
+        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
+
+        org.NameEn = body.NameEn.Trim();
+        org.NameFr = body.NameFr.Trim();
+        org.Kind = body.Kind;
+        org.ChapterViii = body.ChapterViii;
+        org.HeadquartersIso3 = body.HeadquartersIso3;
+        await db.SaveChangesAsync(ct);
+        http.Response.Headers.ETag = ApiConventions.ETagOf(org);
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<Page<CountryDto>> ListCountries(InterlockDbContext db, string? q, string? region, UnStatus? status,
+        int? offset, int? limit, CancellationToken ct)
+    {
+        var (skip, take) = Paging.Normalize(offset, limit ?? 300);
+        var query = db.Countries.AsNoTracking().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim().ToLower();
+            query = query.Where(c => c.NameEn.ToLower().Contains(term) || c.NameFr.ToLower().Contains(term) || c.Iso3.ToLower() == term || c.Iso2.ToLower() == term);
+        }
+        if (!string.IsNullOrWhiteSpace(region))
+            query = query.Where(c => c.RegionCode == region || c.SubregionCode == region || c.IntermediateCode == region);
+        if (status is { } s) query = query.Where(c => c.UnStatus == s);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(c => c.NameEn).Skip(skip).Take(take).ToListAsync(ct);
+        return new Page<CountryDto>(items.Select(CountryDto.From).ToList(), total, skip, take);
+    }
+
+    internal static async Task<IResult> GetCountry(string iso3, InterlockDbContext db, CancellationToken ct)
+    {
+        var code = iso3.ToUpperInvariant();
+        var c = await db.Countries.AsNoTracking().FirstOrDefaultAsync(x => x.Iso3 == code || x.M49 == iso3, ct);
+        return c is null ? ApiConventions.NotFound($"Country '{iso3}'") : TypedResults.Ok(CountryDto.From(c));
+    }
+
+    internal static async Task<Page<SharingAgreementDto>> ListAgreements(InterlockDbContext db, AccessService access, int? offset, int? limit, CancellationToken ct)
+    {
+        var (skip, take) = Paging.Normalize(offset, limit);
+        var query = (await access.ReadableAsync(db.SharingAgreements.AsNoTracking(), ct)).Include(a => a.Parties);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.ValidFrom).Skip(skip).Take(take).ToListAsync(ct);
+        await access.AuditReadsAsync(items, ct);
+        var codes = await db.Organizations.ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        return new Page<SharingAgreementDto>(items.Select(a => SharingAgreementDto.From(a, codes, access.Today)).ToList(), total, skip, take);
+    }
+
+    internal static async Task<IResult> GetAgreement(Guid id, InterlockDbContext db, AccessService access, HttpContext http, CancellationToken ct)
+    {
+        var a = await db.SharingAgreements.AsNoTracking().Include(x => x.Parties).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null || !await access.CanReadAsync(a, ct)) return ApiConventions.NotFound("Sharing agreement");
+        await access.AuditReadsAsync([a], ct);
+        var codes = await db.Organizations.ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        http.Response.Headers.ETag = ApiConventions.ETagOf(a);
+        return TypedResults.Ok(SharingAgreementDto.From(a, codes, access.Today));
+    }
+
+    internal static async Task<IResult> CreateAgreement(SharingAgreementCreate body, InterlockDbContext db, AccessService access, CancellationToken ct)
+    {
+        var subject = access.Subject;
+        var classification = body.Classification ?? Classification.Partners;
+        if (!access.CanCreate(Categories.SharingAgreement, subject.OrganizationId!.Value, classification))
+            return ApiConventions.Forbidden("Only an OrgAdmin records an information-sharing agreement for their organization.");
+
+        var codes = body.Parties ?? [];
+        var orgs = await db.Organizations.Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, ct);
+        var errors = SharingAgreement.Validate(body.Title, codes.Select(c => orgs.TryGetValue(c, out var o) ? o.Id : Guid.Empty).ToList(),
+            body.DataCategories ?? [], body.Ceiling, body.ValidFrom, body.ValidTo);
+        foreach (var unknown in codes.Where(c => !orgs.ContainsKey(c)))
+            errors.Add("parties", $"No organization has code '{unknown}'.");
+        if (!orgs.Values.Any(o => o.Id == subject.OrganizationId))
+            errors.Add("parties", "Your own organization must be a party.");
+        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
+
+        var now = db.Time.GetUtcNow();
+        var agreement = new SharingAgreement
+        {
+            OwnerOrganizationId = subject.OrganizationId!.Value, Classification = classification, Title = body.Title.Trim(),
+            DataCategories = (body.DataCategories ?? []).Distinct().ToList(), Ceiling = body.Ceiling,
+            ValidFrom = body.ValidFrom, ValidTo = body.ValidTo, DocumentReference = body.DocumentReference,
+            // The recording organization consents by recording; every other party confirms for itself.
+            Parties = orgs.Values.Select(o => new SharingAgreementParty
+            {
+                OrganizationId = o.Id,
+                ConfirmedAt = o.Id == subject.OrganizationId ? now : null,
+                ConfirmedByUserId = o.Id == subject.OrganizationId ? subject.UserId : null,
+            }).ToList(),
+        };
+        db.SharingAgreements.Add(agreement);
+        await db.SaveChangesAsync(ct);
+        var all = await db.Organizations.ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        return TypedResults.Created($"/api/v1/sharing-agreements/{agreement.Id}", SharingAgreementDto.From(agreement, all, access.Today));
+    }
+
+    internal static async Task<IResult> ConfirmAgreement(Guid id, InterlockDbContext db, AccessService access, HttpContext http, CancellationToken ct)
+    {
+        var (agreement, party, failure) = await PartyActionAsync(id, db, access, ct);
+        if (failure is not null) return failure;
+        if (ApiConventions.CheckIfMatch(http, agreement!) is { } failed) return failed;
+        party!.ConfirmedAt = db.Time.GetUtcNow();
+        party.ConfirmedByUserId = access.Subject.UserId;
+        // The parties are part of the agreement: confirming one moves the agreement's version on.
+        db.Entry(agreement!).Property(a => a.Version).IsModified = true;
+        await db.SaveChangesAsync(ct);
+        http.Response.Headers.ETag = ApiConventions.ETagOf(agreement!);
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<IResult> EndAgreement(Guid id, SharingAgreementEnd body, InterlockDbContext db, AccessService access, HttpContext http, CancellationToken ct)
+    {
+        var (agreement, _, failure) = await PartyActionAsync(id, db, access, ct);
+        if (failure is not null) return failure;
+        if (ApiConventions.CheckIfMatch(http, agreement!) is { } failed) return failed;
+        if (body.ValidTo < agreement!.ValidFrom) return ApiConventions.Validation("validTo", "The end date is before the start date.");
+        if (agreement.ValidTo is { } current && body.ValidTo > current)
+            return ApiConventions.Validation("validTo", "A party can end an agreement earlier, not extend it; record a new agreement instead.");
+        agreement.ValidTo = body.ValidTo;
+        await db.SaveChangesAsync(ct);
+        http.Response.Headers.ETag = ApiConventions.ETagOf(agreement);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A party's OrgAdmin acts for its own organization only.</summary>
+    private static async Task<(SharingAgreement?, SharingAgreementParty?, IResult?)> PartyActionAsync(Guid id, InterlockDbContext db, AccessService access, CancellationToken ct)
+    {
+        var agreement = await db.SharingAgreements.Include(a => a.Parties).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (agreement is null || !await access.CanReadAsync(agreement, ct)) return (null, null, ApiConventions.NotFound("Sharing agreement"));
+        var party = agreement.Parties.FirstOrDefault(p => p.OrganizationId == access.Subject.OrganizationId);
+        var label = new RecordLabel(access.Subject.OrganizationId!.Value, agreement.Classification, Categories.SharingAgreement);
+        if (party is null || !access.DecideWrite(label).Allowed)
+            return (agreement, null, ApiConventions.Forbidden("Only an OrgAdmin of a party organization may do this for that organization."));
+        return (agreement, party, null);
+    }
+}
