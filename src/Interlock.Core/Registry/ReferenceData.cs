@@ -76,8 +76,11 @@ public static class ReferenceData
 
     public static IReadOnlyList<MembershipRow> ReadMemberships() => Read(Memberships, (r, line) =>
     {
-        if (!PartialDate.TryParse(Req(r, "joined", line), false, out var joined, out var jp))
-            throw new FormatException($"line {line}, column joined: '{r["joined"].ToString()}' is not YYYY or YYYY-MM-DD.");
+        // A membership whose start is not verified is kept with an unknown date rather than an invented one.
+        var joined = DateOnly.MinValue;
+        var jp = DatePrecision.Unknown;
+        if (Opt(r, "joined") is { } joinedText && !PartialDate.TryParse(joinedText, false, out joined, out jp))
+            throw new FormatException($"line {line}, column joined: '{joinedText}' is not YYYY or YYYY-MM-DD.");
         DateOnly? left = null;
         var lp = DatePrecision.Day;
         if (Opt(r, "left") is { } leftText)

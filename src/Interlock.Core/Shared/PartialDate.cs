@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Interlock.Shared;
 
-/// <summary>How exact a historical date is: many joins and foundings are known only by year.</summary>
-public enum DatePrecision { Day = 0, Year = 1 }
+/// <summary>How exact a historical date is: many joins and foundings are known only by year, a few not at all.</summary>
+public enum DatePrecision { Day = 0, Year = 1, Unknown = 2 }
 
 /// <summary>Parses "YYYY" or "YYYY-MM-DD" as the reference data gives dates.</summary>
 public static class PartialDate
@@ -24,8 +24,10 @@ public static class PartialDate
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
-    public static string Format(DateOnly date, DatePrecision precision) =>
-        precision == DatePrecision.Year
-            ? date.Year.ToString(CultureInfo.InvariantCulture)
-            : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly date, DatePrecision precision) => precision switch
+    {
+        DatePrecision.Year => date.Year.ToString(CultureInfo.InvariantCulture),
+        DatePrecision.Unknown => "",
+        _ => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
 }
