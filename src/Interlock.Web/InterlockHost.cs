@@ -106,7 +106,11 @@ public static class InterlockHost
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         if (app.Configuration.GetValue("Database:InitializeOnStart", true) is false) return;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var outcome = await DatabaseInitializer.InitializeAsync(app.Services);
+        app.Logger.LogInformation("Database ready on {Provider} in {Elapsed} ms; reference data {Seed}.",
+            DatabaseSetup.ProviderOf(app.Configuration), clock.ElapsedMilliseconds,
+            outcome.Seed.Skipped ? "already current" : $"loaded ({outcome.Seed.CountriesAdded} states, {outcome.Seed.OrganizationsAdded} organizations, {outcome.Seed.MembershipsAdded} memberships added)");
         if (outcome.Admin is { } admin)
         {
             var message = admin.PasswordGenerated

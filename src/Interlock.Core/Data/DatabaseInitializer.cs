@@ -1,6 +1,7 @@
 using Interlock.Identity;
 using Interlock.Registry;
 using Interlock.Security;
+using Interlock.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,8 +49,18 @@ public static class DatabaseInitializer
         var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         var password = Environment.GetEnvironmentVariable(AdminPasswordVariable) is { Length: > 0 } fromEnv ? fromEnv
             : config["Bootstrap:AdminPassword"] is { Length: > 0 } fromConfig ? fromConfig : null;
-        var admin = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
-            .CreateUserAsync(AdminUserName, SecretariatCode, Role.Administrator | Role.OrgAdmin, password, "Secretariat administrator");
-        return new Outcome(seed, admin);
+        try
+        {
+            var admin = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .CreateUserAsync(AdminUserName, SecretariatCode, Role.Administrator | Role.OrgAdmin, password, "Secretariat administrator");
+            return new Outcome(seed, admin);
+        }
+        catch (Exception ex) when (ex is DomainValidationException or DbUpdateException)
+        {
+            // Another node starting at the same moment created the administrator first.
+            using var check = services.CreateScope();
+            if (await check.ServiceProvider.GetRequiredService<InterlockDbContext>().Users.AnyAsync(ct)) return new Outcome(seed, null);
+            throw;
+        }
     }
 }

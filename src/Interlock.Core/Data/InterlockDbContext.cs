@@ -18,6 +18,7 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     : IdentityDbContext<InterlockUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     private readonly List<AuditEntry> _pendingReads = [];
+    private AuditEntry? _batchSummary;
 
     public IAuditActor Actor { get; } = actor ?? FixedAuditActor.System;
     public TimeProvider Time { get; } = time ?? TimeProvider.System;
@@ -44,6 +45,13 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public void RecordRead(string entityType, string entityId, string? details = null) =>
         _pendingReads.Add(NewEntry(AuditActions.Read, entityType, entityId, details));
 
+    /// <summary>
+    /// Records the next save as one bulk operation (an import or a reference-data load): a single entry that names
+    /// what was loaded and how much, instead of one entry per row.
+    /// </summary>
+    public void AuditNextSaveAsBatch(string entityType, string entityId, string details) =>
+        _batchSummary = NewEntry(AuditActions.Create, entityType, entityId, details);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -52,7 +60,8 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             e.Entity.Version++;
 
-        var entries = AuditCapture.Capture(ChangeTracker, NewEntry);
+        var entries = _batchSummary is { } batch ? [batch] : AuditCapture.Capture(ChangeTracker, NewEntry);
+        _batchSummary = null;
         entries.AddRange(_pendingReads);
         _pendingReads.Clear();
         if (entries.Count == 0)

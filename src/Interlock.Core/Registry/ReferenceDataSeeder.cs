@@ -14,6 +14,12 @@ public static class ReferenceDataSeeder
     public static async Task<Result> SeedAsync(InterlockDbContext db, CancellationToken ct = default)
     {
         var fingerprint = ReferenceData.Fingerprint();
+        // One transaction, one audit entry per file: a reference-data load is a bulk import, not a thousand edits.
+        // Nodes starting together take turns (SQLite's write lock; an advisory lock on PostgreSQL), and the
+        // second finds the data already there.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7316022)", ct);
         var applied = await db.ReferenceDataVersions.FirstOrDefaultAsync(v => v.Name == "reference", ct);
         if (applied?.Sha256 == fingerprint) return new Result(true, 0, 0, 0);
 
@@ -24,6 +30,7 @@ public static class ReferenceDataSeeder
         if (applied is null) db.ReferenceDataVersions.Add(new ReferenceDataVersion { Name = "reference", Sha256 = fingerprint, AppliedAt = db.Time.GetUtcNow() });
         else { applied.Sha256 = fingerprint; applied.AppliedAt = db.Time.GetUtcNow(); }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new Result(false, countriesAdded, orgsAdded, membershipsAdded);
     }
 
@@ -42,6 +49,7 @@ public static class ReferenceDataSeeder
             e.UnStatus = c.UnStatus;
             if (!e.Neighbours.SequenceEqual(c.Neighbours)) e.Neighbours = c.Neighbours;
         }
+        db.AuditNextSaveAsBatch("ReferenceData", ReferenceData.Countries, $"{{\"added\":{added}}}");
         await db.SaveChangesAsync(ct);
         return added;
     }
@@ -67,6 +75,7 @@ public static class ReferenceDataSeeder
             o.PredecessorId = row.PredecessorCode is { } p ? Lookup(byCode, p, row, "predecessor_code").Id : null;
             o.ParentId = row.ParentCode is { } pc ? Lookup(byCode, pc, row, "parent_code").Id : null;
         }
+        db.AuditNextSaveAsBatch("ReferenceData", ReferenceData.Organizations, $"{{\"added\":{added}}}");
         await db.SaveChangesAsync(ct);
         return added;
     }
@@ -103,6 +112,7 @@ public static class ReferenceDataSeeder
             index[(org.Id, row.Iso3, row.Joined)] = m;
             added++;
         }
+        db.AuditNextSaveAsBatch("ReferenceData", ReferenceData.Memberships, $"{{\"added\":{added}}}");
         await db.SaveChangesAsync(ct);
         return added;
     }

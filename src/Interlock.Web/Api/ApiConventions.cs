@@ -23,6 +23,8 @@ public static class ApiConventions
     public static IServiceCollection AddApiConventions(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(ConfigureJson);
+        // Let body-binding failures reach ApiExceptionHandler, which names the field, in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
@@ -86,6 +88,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         var message = j.Message.Split(" Path:", 2)[0];
         if (j.Message.Contains("could not be mapped", StringComparison.Ordinal))
             message = $"Unknown field '{field}'.";
+        else if (j.Message.Contains("could not be converted", StringComparison.Ordinal))
+            message = $"The value of '{field}' is not of the expected type or is not one of the allowed values (see /openapi/v1.json).";
         return new Dictionary<string, string[]> { [field] = [message] };
     }
 }
