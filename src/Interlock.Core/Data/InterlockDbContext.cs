@@ -1,4 +1,5 @@
 using Interlock.Audit;
+using Interlock.Capabilities;
 using Interlock.Identity;
 using Interlock.Knowledge;
 using Interlock.Registry;
@@ -28,6 +29,11 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<SharingAgreement> SharingAgreements => Set<SharingAgreement>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonRole> PersonRoles => Set<PersonRole>();
+    public DbSet<CooperationAgreement> CooperationAgreements => Set<CooperationAgreement>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Capability> Capabilities => Set<Capability>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();

@@ -39,6 +39,8 @@ public sealed class Organization : IClassified, IVersioned
     public Organization? Parent { get; set; }
     /// <summary>Where the seed documents name it, e.g. "2001 Annex III; 2005 §11".</summary>
     public string? SeedRefs { get; set; }
+    /// <summary>The unit that handles peacebuilding, for the peacebuilding units' network [2001 II.A].</summary>
+    public string? PeacebuildingUnit { get; set; }
     public List<Membership> Memberships { get; set; } = [];
     public long Version { get; set; }
 

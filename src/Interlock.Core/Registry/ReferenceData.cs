@@ -14,6 +14,7 @@ public static class ReferenceData
     public const string Countries = "countries.csv";
     public const string Organizations = "organizations.csv";
     public const string Memberships = "memberships.csv";
+    public const string Areas = "areas.csv";
 
     public sealed record CountryRow(int Line, Country Country);
     public sealed record OrganizationRow(int Line, Organization Organization, string? PredecessorCode, string? ParentCode);
@@ -28,7 +29,7 @@ public static class ReferenceData
     public static string Fingerprint()
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { Countries, Organizations, Memberships })
+        foreach (var file in new[] { Countries, Organizations, Memberships, Areas })
         {
             using var s = Open(file);
             using var ms = new MemoryStream();
@@ -90,6 +91,17 @@ public static class ReferenceData
             left = l;
         }
         return new MembershipRow(line, Req(r, "org_code", line), Req(r, "iso3", line), joined, jp, left, lp, Opt(r, "note"));
+    });
+
+    public static IReadOnlyList<Capabilities.Area> ReadAreas() => Read(Areas, (r, line) => new Capabilities.Area
+    {
+        Code = Req(r, "code", line),
+        ParentCode = Opt(r, "parent_code"),
+        Group = Enum.Parse<Capabilities.AreaGroup>(Req(r, "group", line), ignoreCase: true),
+        NameEn = Req(r, "name_en", line),
+        NameFr = Req(r, "name_fr", line),
+        Source = Opt(r, "source"),
+        SortOrder = line,
     });
 
     private static List<T> Read<T>(string file, Func<SepReader.Row, int, T> map)

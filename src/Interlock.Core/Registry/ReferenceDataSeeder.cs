@@ -26,6 +26,7 @@ public static class ReferenceDataSeeder
         var countriesAdded = await SeedCountriesAsync(db, ct);
         var orgsAdded = await SeedOrganizationsAsync(db, ct);
         var membershipsAdded = await SeedMembershipsAsync(db, ct);
+        await SeedAreasAsync(db, ct);
 
         if (applied is null) db.ReferenceDataVersions.Add(new ReferenceDataVersion { Name = "reference", Sha256 = fingerprint, AppliedAt = db.Time.GetUtcNow() });
         else { applied.Sha256 = fingerprint; applied.AppliedAt = db.Time.GetUtcNow(); }
@@ -78,6 +79,23 @@ public static class ReferenceDataSeeder
         db.AuditNextSaveAsBatch("ReferenceData", ReferenceData.Organizations, $"{{\"added\":{added}}}");
         await db.SaveChangesAsync(ct);
         return added;
+    }
+
+    /// <summary>The taxonomy: new areas are added and shipped labels refreshed; areas added by partners stay.</summary>
+    private static async Task SeedAreasAsync(InterlockDbContext db, CancellationToken ct)
+    {
+        var existing = await db.Areas.ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
+        var rows = ReferenceData.ReadAreas();
+        var codes = rows.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var a in rows)
+        {
+            if (a.ParentCode is { } p && !codes.Contains(p))
+                throw new FormatException($"{ReferenceData.Areas} line {a.SortOrder}, column parent_code: no area has code '{p}'.");
+            if (!existing.TryGetValue(a.Code, out var e)) { db.Areas.Add(a); continue; }
+            e.ParentCode = a.ParentCode; e.Group = a.Group; e.NameEn = a.NameEn; e.NameFr = a.NameFr; e.Source = a.Source; e.SortOrder = a.SortOrder;
+        }
+        db.AuditNextSaveAsBatch("ReferenceData", ReferenceData.Areas, $"{{\"areas\":{rows.Count}}}");
+        await db.SaveChangesAsync(ct);
     }
 
     private static Organization Lookup(Dictionary<string, Organization> byCode, string code, ReferenceData.OrganizationRow row, string column) =>

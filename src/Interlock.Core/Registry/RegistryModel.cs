@@ -62,3 +62,36 @@ internal sealed class SharingAgreementPartyMap : IEntityTypeConfiguration<Sharin
         b.HasIndex(p => p.OrganizationId);
     }
 }
+
+internal sealed class PersonMap : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.Property(p => p.FullName).HasMaxLength(200);
+        b.HasIndex(p => p.OwnerOrganizationId);
+        b.HasOne<Organization>().WithMany().HasForeignKey(p => p.OwnerOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Roles).WithOne(r => r.Person).HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PersonRoleMap : IEntityTypeConfiguration<PersonRole>
+{
+    public void Configure(EntityTypeBuilder<PersonRole> b)
+    {
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(32);
+        b.HasIndex(r => new { r.OrganizationId, r.Kind });
+        b.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CooperationAgreementMap : IEntityTypeConfiguration<CooperationAgreement>
+{
+    public void Configure(EntityTypeBuilder<CooperationAgreement> b)
+    {
+        b.Property(a => a.Title).HasMaxLength(300);
+        b.Property(a => a.Type).HasConversion<string>().HasMaxLength(32);
+        b.HasIndex(a => a.OwnerOrganizationId);
+        b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OwnerOrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -11,6 +11,9 @@ public static class Categories
     public const string SharingAgreement = "registry.sharing-agreement";
     public const string User = "identity.user";
     public const string Document = "knowledge.document";
+    public const string Contact = "registry.contact";
+    public const string CooperationAgreement = "registry.cooperation-agreement";
+    public const string Capability = "capabilities.capability";
 
     private static readonly Dictionary<string, WriteRule> Rules = new(StringComparer.Ordinal)
     {
@@ -19,6 +22,9 @@ public static class Categories
         [SharingAgreement] = WriteRule.OwnerAdmins,
         [User] = WriteRule.OwnerAdminsOrAdministrator,
         [Document] = WriteRule.OwnerWriters,
+        [Contact] = WriteRule.OwnerWriters,
+        [CooperationAgreement] = WriteRule.OwnerAdminsOrAdministrator,
+        [Capability] = WriteRule.OwnerWriters,
     };
 
     public static IReadOnlyCollection<string> All => Rules.Keys;

@@ -81,6 +81,113 @@ namespace Interlock.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Interlock.Capabilities.Area", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Areas");
+                });
+
+            modelBuilder.Entity("Interlock.Capabilities.Capability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Assets")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ContactPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Global")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Illustrative")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("LastVerified")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MandateBasis")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Personnel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReadinessDays")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("ScopeCountries")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("ScopeRegions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("ContactPersonId");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.ToTable("Capabilities");
+                });
+
             modelBuilder.Entity("Interlock.Data.ReferenceDataVersion", b =>
                 {
                     b.Property<string>("Name")
@@ -281,6 +388,54 @@ namespace Interlock.Migrations.Postgres.Migrations
                     b.ToTable("Documents");
                 });
 
+            modelBuilder.Entity("Interlock.Registry.CooperationAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentReference")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("InForceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InForceTo")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("Signed")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.ToTable("CooperationAgreements");
+                });
+
             modelBuilder.Entity("Interlock.Registry.Country", b =>
                 {
                     b.Property<string>("Iso3")
@@ -442,6 +597,9 @@ namespace Interlock.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PeacebuildingUnit")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("PredecessorId")
                         .HasColumnType("uuid");
 
@@ -462,6 +620,95 @@ namespace Interlock.Migrations.Postgres.Migrations
                     b.HasIndex("PredecessorId");
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Interlock.Registry.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("JobTitle")
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Interlock.Registry.PersonRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CountryIso3")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RegionCode")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OrganizationId", "Kind");
+
+                    b.ToTable("PersonRoles");
                 });
 
             modelBuilder.Entity("Interlock.Registry.SharingAgreement", b =>
@@ -678,6 +925,26 @@ namespace Interlock.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Interlock.Capabilities.Capability", b =>
+                {
+                    b.HasOne("Interlock.Capabilities.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Interlock.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ContactPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Interlock.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Interlock.Identity.PersonalAccessToken", b =>
                 {
                     b.HasOne("Interlock.Identity.InterlockUser", "User")
@@ -687,6 +954,15 @@ namespace Interlock.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Interlock.Registry.CooperationAgreement", b =>
+                {
+                    b.HasOne("Interlock.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Interlock.Registry.Membership", b =>
@@ -723,6 +999,32 @@ namespace Interlock.Migrations.Postgres.Migrations
                     b.Navigation("Parent");
 
                     b.Navigation("Predecessor");
+                });
+
+            modelBuilder.Entity("Interlock.Registry.Person", b =>
+                {
+                    b.HasOne("Interlock.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Interlock.Registry.PersonRole", b =>
+                {
+                    b.HasOne("Interlock.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Interlock.Registry.Person", "Person")
+                        .WithMany("Roles")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Interlock.Registry.SharingAgreementParty", b =>
@@ -796,6 +1098,11 @@ namespace Interlock.Migrations.Postgres.Migrations
             modelBuilder.Entity("Interlock.Registry.Organization", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Interlock.Registry.Person", b =>
+                {
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("Interlock.Registry.SharingAgreement", b =>

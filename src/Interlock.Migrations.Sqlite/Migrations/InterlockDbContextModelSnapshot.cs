@@ -73,6 +73,113 @@ namespace Interlock.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Interlock.Capabilities.Area", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Areas");
+                });
+
+            modelBuilder.Entity("Interlock.Capabilities.Capability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assets")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ContactPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Global")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Illustrative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LastVerified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MandateBasis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Personnel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReadinessDays")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ScopeCountries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ScopeRegions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("ContactPersonId");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.ToTable("Capabilities");
+                });
+
             modelBuilder.Entity("Interlock.Data.ReferenceDataVersion", b =>
                 {
                     b.Property<string>("Name")
@@ -273,6 +380,54 @@ namespace Interlock.Migrations.Sqlite.Migrations
                     b.ToTable("Documents");
                 });
 
+            modelBuilder.Entity("Interlock.Registry.CooperationAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InForceFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InForceTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Signed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.ToTable("CooperationAgreements");
+                });
+
             modelBuilder.Entity("Interlock.Registry.Country", b =>
                 {
                     b.Property<string>("Iso3")
@@ -434,6 +589,9 @@ namespace Interlock.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PeacebuildingUnit")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("PredecessorId")
                         .HasColumnType("TEXT");
 
@@ -454,6 +612,95 @@ namespace Interlock.Migrations.Sqlite.Migrations
                     b.HasIndex("PredecessorId");
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Interlock.Registry.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobTitle")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Interlock.Registry.PersonRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryIso3")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OrganizationId", "Kind");
+
+                    b.ToTable("PersonRoles");
                 });
 
             modelBuilder.Entity("Interlock.Registry.SharingAgreement", b =>
@@ -664,6 +911,26 @@ namespace Interlock.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Interlock.Capabilities.Capability", b =>
+                {
+                    b.HasOne("Interlock.Capabilities.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Interlock.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ContactPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Interlock.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Interlock.Identity.PersonalAccessToken", b =>
                 {
                     b.HasOne("Interlock.Identity.InterlockUser", "User")
@@ -673,6 +940,15 @@ namespace Interlock.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Interlock.Registry.CooperationAgreement", b =>
+                {
+                    b.HasOne("Interlock.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Interlock.Registry.Membership", b =>
@@ -709,6 +985,32 @@ namespace Interlock.Migrations.Sqlite.Migrations
                     b.Navigation("Parent");
 
                     b.Navigation("Predecessor");
+                });
+
+            modelBuilder.Entity("Interlock.Registry.Person", b =>
+                {
+                    b.HasOne("Interlock.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Interlock.Registry.PersonRole", b =>
+                {
+                    b.HasOne("Interlock.Registry.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Interlock.Registry.Person", "Person")
+                        .WithMany("Roles")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Interlock.Registry.SharingAgreementParty", b =>
@@ -782,6 +1084,11 @@ namespace Interlock.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Interlock.Registry.Organization", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Interlock.Registry.Person", b =>
+                {
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("Interlock.Registry.SharingAgreement", b =>
