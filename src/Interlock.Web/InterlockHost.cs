@@ -4,6 +4,7 @@ using Interlock.Data;
 using Interlock.Identity;
 using Interlock.Web.Api;
 using Interlock.Web.Audit;
+using Interlock.Web.Capabilities;
 using Interlock.Web.Components;
 using Interlock.Web.Identity;
 using Interlock.Web.Knowledge;
@@ -137,6 +138,11 @@ public static class InterlockHost
         app.MapHealthChecks("/healthz").AllowAnonymous();
 
         app.MapRegistryApi();
+        app.MapMembershipApi();
+        app.MapPeopleApi();
+        app.MapCooperationAgreementApi();
+        app.MapCoverageApi();
+        app.MapCapabilityApi();
         app.MapKnowledgeApi();
         app.MapIdentityApi();
         app.MapAuditApi();

@@ -43,6 +43,6 @@ public static class OrganizationQueries
             o.Dissolved is { } d ? PartialDate.Format(d, o.DissolvedPrecision) : null,
             o.PredecessorId is { } p ? codes.GetValueOrDefault(p) : null,
             o.ParentId is { } pa ? codes.GetValueOrDefault(pa) : null,
-            o.SeedRefs, counts.GetValueOrDefault(o.Id), o.Version)).ToList();
+            o.SeedRefs, counts.GetValueOrDefault(o.Id), o.Version) { PeacebuildingUnit = o.PeacebuildingUnit }).ToList();
     }
 }

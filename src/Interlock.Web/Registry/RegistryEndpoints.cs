@@ -19,6 +19,7 @@ public static class RegistryEndpoints
         publicApi.MapGet("/countries/{iso3}", GetCountry).WithName("GetCountry");
 
         var api = app.MapGroup("/api/v1").WithTags("Registry").RequireAuthorization();
+        api.MapPost("/organizations", CreateOrganization).WithName("CreateOrganization");
         api.MapPut("/organizations/{code}", UpdateOrganization).WithName("UpdateOrganization");
 
         var agreements = app.MapGroup("/api/v1/sharing-agreements").WithTags("Information sharing").RequireAuthorization();
@@ -47,13 +48,9 @@ public static class RegistryEndpoints
         if (org is null) return ApiConventions.NotFound($"Organization '{code}'");
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var dto = (await OrganizationQueries.ToDtosAsync(db, [org], today, ct))[0];
-        var members = await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == org.Id)
-            .OrderBy(m => m.Country!.NameEn).ThenBy(m => m.Joined)
-            .Select(m => new { m.CountryIso3, m.Country!.NameEn, m.Joined, m.JoinedPrecision, m.Left, m.LeftPrecision, m.Note })
-            .ToListAsync(ct);
+        var members = await MembershipEndpoints.Members(db, org.Id).ToListAsync(ct);
         http.Response.Headers.ETag = ApiConventions.ETagOf(org);
-        return TypedResults.Ok(new OrganizationDetailDto(dto, members.Select(m => new MembershipDto(m.CountryIso3, m.NameEn,
-            PartialDate.Format(m.Joined, m.JoinedPrecision), m.Left is { } l ? PartialDate.Format(l, m.LeftPrecision) : null, m.Note)).ToList()));
+        return TypedResults.Ok(new OrganizationDetailDto(dto, members.Select(m => MembershipEndpoints.ToDto(m, today)).ToList()));
     }
 
     internal static async Task<IResult> UpdateOrganization(string code, OrganizationUpdate body, InterlockDbContext db, AccessService access,
@@ -65,21 +62,34 @@ public static class RegistryEndpoints
         if (!decision.Allowed) return ApiConventions.Forbidden(decision.Reason);
         if (ApiConventions.CheckIfMatch(http, org) is { } failed) return failed;
 
-        var errors = new ValidationErrors()
-            .Require(!string.IsNullOrWhiteSpace(body.NameEn), "nameEn", "A name is required.")
-            .Require(!string.IsNullOrWhiteSpace(body.NameFr), "nameFr", "A French name is required.");
-        if (body.HeadquartersIso3 is { } hq && !await db.Countries.AnyAsync(c => c.Iso3 == hq, ct))
-            errors.Add("headquartersIso3", $"'{hq}' is not an ISO 3166 alpha-3 code of a known country.");
+        var errors = await OrganizationWrites.ApplyAsync(org, body.NameEn, body.NameFr, body.Kind, body.ChapterViii, body.HeadquartersIso3,
+            body.Established, body.Dissolved, body.PredecessorCode, body.ParentCode, body.PeacebuildingUnit, db, ct);
         if (!errors.IsEmpty) return ApiConventions.Validation(errors);
-
-        org.NameEn = body.NameEn.Trim();
-        org.NameFr = body.NameFr.Trim();
-        org.Kind = body.Kind;
-        org.ChapterViii = body.ChapterViii;
-        org.HeadquartersIso3 = body.HeadquartersIso3;
         await db.SaveChangesAsync(ct);
         http.Response.Headers.ETag = ApiConventions.ETagOf(org);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>A new organization: the secretariat's Administrator maintains the registry's list of partners.</summary>
+    internal static async Task<IResult> CreateOrganization(OrganizationCreate body, InterlockDbContext db, AccessService access, TimeProvider time,
+        HttpContext http, CancellationToken ct)
+    {
+        var org = new Organization { Code = body.Code?.Trim().ToUpperInvariant() ?? "", NameEn = "", NameFr = "" };
+        // The new entry is owned by the new organization, so nobody is its OrgAdmin yet: the policy leaves the Administrator.
+        if (!access.CanCreate(Categories.Organization, org.Id))
+            return ApiConventions.Forbidden("Only the secretariat's Administrator adds organizations to the registry.");
+        var errors = OrganizationRules.ValidateCode(org.Code).Require(body.Kind is not null, "kind", "The kind of organization is required.");
+        if (errors.IsEmpty && await db.Organizations.AnyAsync(o => o.Code == org.Code, ct))
+            errors.Add("code", $"An organization with code '{org.Code}' already exists.");
+        errors.Merge(await OrganizationWrites.ApplyAsync(org, body.NameEn, body.NameFr, body.Kind ?? default, body.ChapterViii, body.HeadquartersIso3,
+            body.Established, body.Dissolved, body.PredecessorCode, body.ParentCode, body.PeacebuildingUnit, db, ct));
+        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
+        db.Organizations.Add(org);
+        await db.SaveChangesAsync(ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var dto = (await OrganizationQueries.ToDtosAsync(db, [org], today, ct))[0];
+        http.Response.Headers.ETag = ApiConventions.ETagOf(org);
+        return TypedResults.Created($"/api/v1/organizations/{org.Code}", new OrganizationDetailDto(dto, []));
     }
 
     internal static async Task<Page<CountryDto>> ListCountries(InterlockDbContext db, string? q, string? region, UnStatus? status,
