@@ -116,7 +116,7 @@ public static class InterlockHost
         {
             var message = admin.PasswordGenerated
                 ? $"Created the administrator '{admin.User.UserName}' with the one-time password: {admin.Password}\nSign in and change it; it is not shown again."
-                : $"Created the administrator '{admin.User.UserName}' with the password from {DatabaseInitializer.AdminPasswordVariable}.";
+                : $"Created the administrator '{admin.User.UserName}' with the configured password ({DatabaseInitializer.AdminPasswordVariable} or Bootstrap:AdminPassword).";
             Console.WriteLine(new string('=', 72));
             Console.WriteLine(message);
             Console.WriteLine(new string('=', 72));

@@ -15,6 +15,7 @@ public static class ReferenceData
     public const string Organizations = "organizations.csv";
     public const string Memberships = "memberships.csv";
     public const string Areas = "areas.csv";
+    public const string Capabilities = "capabilities.csv";
 
     public sealed record CountryRow(int Line, Country Country);
     public sealed record OrganizationRow(int Line, Organization Organization, string? PredecessorCode, string? ParentCode);
@@ -29,7 +30,7 @@ public static class ReferenceData
     public static string Fingerprint()
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { Countries, Organizations, Memberships, Areas })
+        foreach (var file in new[] { Countries, Organizations, Memberships, Areas, Capabilities })
         {
             using var s = Open(file);
             using var ms = new MemoryStream();
@@ -102,6 +103,31 @@ public static class ReferenceData
         NameFr = Req(r, "name_fr", line),
         Source = Opt(r, "source"),
         SortOrder = line,
+    });
+
+    public sealed record CapabilityRow(int Line, string OrgCode, Capabilities.Capability Capability);
+
+    /// <summary>Illustrative capabilities from each organization's public record (marked so in the file and the app).</summary>
+    public static IReadOnlyList<CapabilityRow> ReadCapabilities() => Read(Capabilities, (r, line) =>
+    {
+        static List<string> Codes(string? text) => (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var c = new Capabilities.Capability
+        {
+            AreaCode = Req(r, "area_code", line),
+            Description = Req(r, "description", line),
+            ScopeCountries = Codes(Opt(r, "scope_countries")),
+            ScopeRegions = Codes(Opt(r, "scope_regions")),
+            Global = bool.Parse(Req(r, "global", line)),
+            Personnel = Opt(r, "personnel") is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : null,
+            Budget = Enum.Parse<Capabilities.BudgetBand>(Opt(r, "budget") ?? "Unknown", ignoreCase: true),
+            Assets = Opt(r, "assets"),
+            ReadinessDays = int.Parse(Req(r, "readiness_days", line), System.Globalization.CultureInfo.InvariantCulture),
+            MandateBasis = Opt(r, "mandate_basis"),
+            LastVerified = DateOnly.ParseExact(Req(r, "last_verified", line), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Illustrative = bool.Parse(Req(r, "illustrative", line)),
+            Classification = Classification.Public,
+        };
+        return new CapabilityRow(line, Req(r, "org_code", line), c);
     });
 
     private static List<T> Read<T>(string file, Func<SepReader.Row, int, T> map)

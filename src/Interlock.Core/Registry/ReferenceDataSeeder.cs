@@ -27,6 +27,7 @@ public static class ReferenceDataSeeder
         var orgsAdded = await SeedOrganizationsAsync(db, ct);
         var membershipsAdded = await SeedMembershipsAsync(db, ct);
         await SeedAreasAsync(db, ct);
+        await SeedCapabilitiesAsync(db, ct);
 
         if (applied is null) db.ReferenceDataVersions.Add(new ReferenceDataVersion { Name = "reference", Sha256 = fingerprint, AppliedAt = db.Time.GetUtcNow() });
         else { applied.Sha256 = fingerprint; applied.AppliedAt = db.Time.GetUtcNow(); }
@@ -95,6 +96,29 @@ public static class ReferenceDataSeeder
             e.ParentCode = a.ParentCode; e.Group = a.Group; e.NameEn = a.NameEn; e.NameFr = a.NameFr; e.Source = a.Source; e.SortOrder = a.SortOrder;
         }
         db.AuditNextSaveAsBatch("ReferenceData", ReferenceData.Areas, $"{{\"areas\":{rows.Count}}}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Illustrative capabilities are added once; the organizations then own and edit them.</summary>
+    private static async Task SeedCapabilitiesAsync(InterlockDbContext db, CancellationToken ct)
+    {
+        var orgs = await db.Organizations.ToDictionaryAsync(o => o.Code, o => o.Id, StringComparer.Ordinal, ct);
+        var areas = (await db.Areas.Select(a => a.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var existing = (await db.Capabilities.Select(c => new { c.OwnerOrganizationId, c.AreaCode, c.Description }).ToListAsync(ct))
+            .Select(c => (c.OwnerOrganizationId, c.AreaCode, c.Description)).ToHashSet();
+        var added = 0;
+        foreach (var row in ReferenceData.ReadCapabilities())
+        {
+            if (!orgs.TryGetValue(row.OrgCode, out var owner))
+                throw new FormatException($"{ReferenceData.Capabilities} line {row.Line}, column org_code: no organization has code '{row.OrgCode}'.");
+            if (!areas.Contains(row.Capability.AreaCode))
+                throw new FormatException($"{ReferenceData.Capabilities} line {row.Line}, column area_code: no area has code '{row.Capability.AreaCode}'.");
+            if (!existing.Add((owner, row.Capability.AreaCode, row.Capability.Description))) continue;
+            row.Capability.OwnerOrganizationId = owner;
+            db.Capabilities.Add(row.Capability);
+            added++;
+        }
+        db.AuditNextSaveAsBatch("ReferenceData", ReferenceData.Capabilities, $"{{\"added\":{added}}}");
         await db.SaveChangesAsync(ct);
     }
 
