@@ -31,16 +31,19 @@ public static class CapabilityEndpoints
         api.MapDelete("/{id:guid}", Delete).WithName("DeleteCapability");
     }
 
-    internal static async Task<Page<AreaDto>> ListAreas(InterlockDbContext db, AreaGroup? group, int? offset, int? limit, CancellationToken ct)
+    internal static async Task<IResult> ListAreas(InterlockDbContext db, string? group, int? offset, int? limit, CancellationToken ct)
     {
+        var errors = new ValidationErrors();
+        var g = QueryEnum.Parse<AreaGroup>(group, "group", errors);
+        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
         var (skip, take) = Paging.Normalize(offset, limit ?? Paging.MaxLimit);
         var all = await db.Areas.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Code).ToListAsync(ct);
-        var selected = all.Where(a => group is null || a.Group == group).ToList();
+        var selected = all.Where(a => g is null || a.Group == g).ToList();
         var items = selected.Skip(skip).Take(take)
             .Select(a => new AreaDto(a.Code, a.ParentCode, a.Group, a.NameEn, a.NameFr, a.Source,
                 all.Where(c => c.ParentCode == a.Code).Select(c => c.Code).ToList()))
             .ToList();
-        return new Page<AreaDto>(items, selected.Count, skip, take);
+        return TypedResults.Ok(new Page<AreaDto>(items, selected.Count, skip, take));
     }
 
     /// <summary>Readable capabilities; <paramref name="area"/> includes its sub-areas, <paramref name="country"/> keeps those whose scope covers it.</summary>

@@ -26,14 +26,17 @@ public static class ContactCards
     }
 
     /// <summary>Every current focal point of the organization the caller may read (optionally for one purpose).</summary>
-    internal static async Task<IResult> FocalPointCards(string code, FocalPointPurpose? purpose, InterlockDbContext db, AccessService access,
+    internal static async Task<IResult> FocalPointCards(string code, string? purpose, InterlockDbContext db, AccessService access,
         CancellationToken ct)
     {
+        var errors = new Interlock.Shared.ValidationErrors();
+        var why = QueryEnum.Parse<FocalPointPurpose>(purpose, "purpose", errors);
+        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
         if (!ContactExport.MayExport(access.Subject))
             return ApiConventions.Forbidden("Only the FocalPoint, Analyst, OrgAdmin and Administrator roles may export contacts.");
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (org is null) return ApiConventions.NotFound($"Organization '{code}'");
-        var holders = await PeopleQueries.CurrentHoldersAsync(db, access, [org.Id], PersonRoleKind.FocalPoint, purpose, ct);
+        var holders = await PeopleQueries.CurrentHoldersAsync(db, access, [org.Id], PersonRoleKind.FocalPoint, why, ct);
         var people = holders.Select(h => h.Person).DistinctBy(p => p.Id).ToList();
         var cards = await CardsAsync(db, access, people, ct);
         return File(cards, $"{org.Code.ToLowerInvariant()}-focal-points.vcf");

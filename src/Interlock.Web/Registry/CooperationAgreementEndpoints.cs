@@ -63,9 +63,14 @@ public static class CooperationAgreementEndpoints
         return new Page<CooperationAgreementDto>(items.Select(a => ToDto(a, names, today)).ToList(), total, skip, take);
     }
 
-    internal static Task<Page<CooperationAgreementDto>> List(InterlockDbContext db, AccessService access, string? organization,
-        CooperationAgreementType? type, bool? inForce, int? offset, int? limit, CancellationToken ct) =>
-        PageAsync(db, access, organization, type, inForce, offset, limit, ct);
+    internal static async Task<IResult> List(InterlockDbContext db, AccessService access, string? organization, string? type, bool? inForce,
+        int? offset, int? limit, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var t = QueryEnum.Parse<CooperationAgreementType>(type, "type", errors);
+        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
+        return TypedResults.Ok(await PageAsync(db, access, organization, t, inForce, offset, limit, ct));
+    }
 
     internal static async Task<IResult> Get(Guid id, InterlockDbContext db, AccessService access, HttpContext http, CancellationToken ct)
     {

@@ -29,9 +29,8 @@ internal static class OrganizationWrites
         }
         var predecessorId = Resolve(predecessorCode, "predecessorCode");
         var parentId = Resolve(parentCode, "parentCode");
-        if (errors.IsEmpty)
-            errors.Merge(OrganizationRules.ValidateLinks(org.Id, predecessorId, parentId,
-                links.ToDictionary(l => l.Id, l => (l.PredecessorId, l.ParentId))));
+        errors.Merge(OrganizationRules.ValidateLinks(org.Id, predecessorId, parentId,
+            links.ToDictionary(l => l.Id, l => (l.PredecessorId, l.ParentId))));
         if (peacebuildingUnit?.Trim().Length > 300) errors.Add("peacebuildingUnit", "At most 300 characters.");
 
         // Parsed into a scratch record, so that nothing reaches the real one unless every field is valid.

@@ -32,9 +32,17 @@ public static class PeopleEndpoints
         orgs.MapGet("/focal-points.vcf", ContactCards.FocalPointCards).WithName("GetFocalPointsVCard");
     }
 
-    internal static Task<Page<PersonDto>> List(InterlockDbContext db, AccessService access, string? organization, PersonRoleKind? role,
-        FocalPointPurpose? purpose, string? q, int? offset, int? limit, CancellationToken ct) =>
-        PeopleQueries.PageAsync(db, access, new PeopleFilter(organization, role, purpose, q), offset, limit, ct);
+    /// <param name="role">liaisonOfficial, focalPoint or staffOfficer: holds such a role today.</param>
+    /// <param name="purpose">A focal point's purpose, e.g. earlyWarning.</param>
+    internal static async Task<IResult> List(InterlockDbContext db, AccessService access, string? organization, string? role,
+        string? purpose, string? q, int? offset, int? limit, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var kind = QueryEnum.Parse<PersonRoleKind>(role, "role", errors);
+        var why = QueryEnum.Parse<FocalPointPurpose>(purpose, "purpose", errors);
+        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
+        return TypedResults.Ok(await PeopleQueries.PageAsync(db, access, new PeopleFilter(organization, kind, why, q), offset, limit, ct));
+    }
 
     internal static async Task<IResult> Get(Guid id, InterlockDbContext db, AccessService access, HttpContext http, CancellationToken ct)
     {
