@@ -116,6 +116,8 @@ public static class PeopleEndpoints
 
         var org = person!.OwnerOrganizationId;
         PersonRole role;
+        // Two appointments at once must not both see "no successor yet": read and write the liaison terms under a lock.
+        await using var transaction = kind == PersonRoleKind.LiaisonOfficial ? await LockLiaisonsAsync(db, org, ct) : null;
         if (kind == PersonRoleKind.LiaisonOfficial)
         {
             var liaisons = await db.PersonRoles.Where(r => r.OrganizationId == org && r.Kind == PersonRoleKind.LiaisonOfficial).ToListAsync(ct);
@@ -144,6 +146,7 @@ public static class PeopleEndpoints
         db.PersonRoles.Add(role);
         Touch(db, person);
         await db.SaveChangesAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         http.Response.Headers.ETag = ApiConventions.ETagOf(person);
         return TypedResults.Created($"/api/v1/people/{person.Id}/roles/{role.Id}", PersonRoleDto.From(role, access.Today));
     }
@@ -197,6 +200,22 @@ public static class PeopleEndpoints
         if (person is null || !await access.CanReadAsync(person, ct)) return ApiConventions.NotFound($"A current liaison official of '{code}'");
         await access.AuditReadsAsync([person], ct);
         return await OkAsync(person, db, access, http, ct);
+    }
+
+    /// <summary>
+    /// Serializes changes to one organization's liaison terms: SQLite's transactions take the write lock when they begin;
+    /// PostgreSQL takes a transaction-scoped advisory lock keyed by the organization.
+    /// </summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockLiaisonsAsync(InterlockDbContext db, Guid org,
+        CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            var key = BitConverter.ToInt32(org.ToByteArray(), 0);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7316022, {key})", ct);
+        }
+        return transaction;
     }
 
     /// <summary>The person, tracked, when the caller may read it (else 404) and change it (else 403).</summary>
