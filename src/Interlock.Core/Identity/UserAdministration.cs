@@ -51,6 +51,7 @@ public sealed class UserAdministration(InterlockDbContext db, UserManager<Interl
     {
         var errors = new ValidationErrors()
             .Require(!string.IsNullOrWhiteSpace(name), "name", "A name is required.")
+            .Require(string.IsNullOrWhiteSpace(name) || name.Trim().Length <= 200, "name", "At most 200 characters.")
             .Require(lifetime > TimeSpan.Zero && lifetime <= PersonalAccessToken.MaxLifetime, "expiresInDays", "Between 1 and 366 days.");
         if (!errors.IsEmpty) throw new DomainValidationException(errors);
         var secret = PersonalAccessToken.NewSecret();
