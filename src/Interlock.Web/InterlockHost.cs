@@ -12,7 +12,6 @@ using Interlock.Web.Registry;
 using Interlock.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
@@ -36,9 +35,6 @@ public static class InterlockHost
         services.AddInterlockData();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AccessService>();
-
-        // Several nodes share the keys that protect cookies and antiforgery tokens through the database.
-        services.AddDataProtection().SetApplicationName("Interlock").PersistKeysToDbContext<InterlockDbContext>();
 
         services.AddAuthentication(o =>
             {
@@ -111,7 +107,7 @@ public static class InterlockHost
         var outcome = await DatabaseInitializer.InitializeAsync(app.Services);
         app.Logger.LogInformation("Database ready on {Provider} in {Elapsed} ms; reference data {Seed}.",
             DatabaseSetup.ProviderOf(app.Configuration), clock.ElapsedMilliseconds,
-            outcome.Seed.Skipped ? "already current" : $"loaded ({outcome.Seed.CountriesAdded} states, {outcome.Seed.OrganizationsAdded} organizations, {outcome.Seed.MembershipsAdded} memberships added)");
+            outcome.Seed.Skipped ? "already current" : $"loaded ({outcome.Seed.CountriesAdded} states, {outcome.Seed.OrganizationsAdded} organizations, {outcome.Seed.MembershipsAdded} memberships, {outcome.Seed.AreasAdded} areas, {outcome.Seed.CapabilitiesAdded} capabilities added)");
         if (outcome.Admin is { } admin)
         {
             var message = admin.PasswordGenerated
