@@ -25,11 +25,13 @@ public static class PeopleEndpoints
         people.MapPost("/{id:guid}/roles", AddRole).WithName("AddPersonRole");
         people.MapPut("/{id:guid}/roles/{roleId:guid}", UpdateRole).WithName("UpdatePersonRole");
         people.MapDelete("/{id:guid}/roles/{roleId:guid}", DeleteRole).WithName("DeletePersonRole");
-        people.MapGet("/{id:guid}/vcard", ContactCards.PersonCard).WithName("GetPersonVCard");
+        people.MapGet("/{id:guid}/vcard", ContactCards.PersonCard).WithName("GetPersonVCard")
+            .Produces<string>(StatusCodes.Status200OK, VCardWriter.MediaType);
 
         var orgs = app.MapGroup("/api/v1/organizations/{code}").WithTags("People").RequireAuthorization();
         orgs.MapGet("/liaison", Liaison).WithName("GetLiaisonOfficial");
-        orgs.MapGet("/focal-points.vcf", ContactCards.FocalPointCards).WithName("GetFocalPointsVCard");
+        orgs.MapGet("/focal-points.vcf", ContactCards.FocalPointCards).WithName("GetFocalPointsVCard")
+            .Produces<string>(StatusCodes.Status200OK, VCardWriter.MediaType);
     }
 
     /// <param name="role">liaisonOfficial, focalPoint or staffOfficer: holds such a role today.</param>
