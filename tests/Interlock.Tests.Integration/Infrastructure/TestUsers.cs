@@ -32,7 +32,7 @@ public static class TestUsers
         var admin = services.ServiceProvider.GetRequiredService<UserAdministration>();
         var users = services.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<InterlockUser>>();
         var entity = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException($"No user {user.UserName}.");
-        var issued = await admin.CreateTokenAsync(entity, "integration test", scope, lifetime ?? TimeSpan.FromDays(30));
+        var issued = await admin.CreateTokenAsync(entity, "integration test", scope, lifetime ?? TimeSpan.FromDays(180));
         return issued.Secret;
     }
 
