@@ -186,6 +186,18 @@ public abstract class DocumentAccessTests(DatabaseFixture fixture) : Integration
         await (await client.GetAsync("/api/v1/me")).ExpectAsync(HttpStatusCode.Unauthorized);
         await (await client.PostJsonAsync("/api/v1/documents", new { title = "Not allowed", classification = "public" }))
             .ExpectAsync(HttpStatusCode.Unauthorized);
+        // Even where anonymous callers are welcome, a dead token is refused rather than downgraded to anonymous.
+        await (await client.GetAsync("/api/v1/documents")).ExpectAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_read_scope_token_cannot_revoke_tokens()
+    {
+        var user = await App.CreateUserAsync(A, Role.Contributor);
+        using var client = App.Client(await App.CreateTokenAsync(user, TokenScope.Read));
+        var tokens = await client.GetJsonAsync("/api/v1/me/tokens");
+        var id = tokens.AsArray().First()!["id"]!.GetValue<Guid>();
+        await (await client.DeleteAsync($"/api/v1/me/tokens/{id}")).ExpectAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
