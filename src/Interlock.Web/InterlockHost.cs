@@ -125,6 +125,7 @@ public static class InterlockHost
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseMiddleware<RejectInvalidBearerToken>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

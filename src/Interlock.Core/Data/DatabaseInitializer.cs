@@ -5,12 +5,13 @@ using Interlock.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Interlock.Data;
 
 /// <summary>
 /// What a first start needs: the schema, the reference data, the roles and one administrator.
-/// Safe to run on every start and on several nodes at once (migrations take a lock; seeding is idempotent).
+/// Safe to run on every start and on several nodes at once (a first start holds a lock; seeding is idempotent).
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -21,6 +22,12 @@ public static class DatabaseInitializer
     public sealed record Outcome(ReferenceDataSeeder.Result Seed, UserAdministration.Created? Admin);
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var exclusive = await InitializationLock.AcquireAsync(services, ct);
+        await MigrateHoldingLockAsync(services, ct);
+    }
+
+    private static async Task MigrateHoldingLockAsync(IServiceProvider services, CancellationToken ct)
     {
         DatabaseSetup.EnsureSqliteDirectory(services.GetRequiredService<IConfiguration>());
         using var scope = services.CreateScope();
@@ -39,7 +46,11 @@ public static class DatabaseInitializer
 
     public static async Task<Outcome> InitializeAsync(IServiceProvider services, CancellationToken ct = default)
     {
-        await MigrateAsync(services, ct);
+        // Nodes starting at once on an empty database take turns for the whole first start: EF's own migration lock
+        // on PostgreSQL lasts one migration's transaction, so their migrations interleaved ("column ... already
+        // exists"), and the roles and the first administrator were created twice.
+        await using var exclusive = await InitializationLock.AcquireAsync(services, ct);
+        await MigrateHoldingLockAsync(services, ct);
         var seed = await SeedAsync(services, ct);
 
         using var scope = services.CreateScope();
@@ -62,5 +73,39 @@ public static class DatabaseInitializer
             if (await check.ServiceProvider.GetRequiredService<InterlockDbContext>().Users.AnyAsync(ct)) return new Outcome(seed, null);
             throw;
         }
+    }
+}
+
+/// <summary>A PostgreSQL session advisory lock, held by its own connection, serializing first starts; nothing on SQLite.</summary>
+internal sealed class InitializationLock(NpgsqlConnection? connection) : IAsyncDisposable
+{
+    public static async Task<InitializationLock> AcquireAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<InterlockDbContext>();
+        if (!db.Database.IsNpgsql()) return new InitializationLock(null);
+        var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        try
+        {
+            await connection.OpenAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // The database does not exist yet and EF will create it: there is nothing to take a lock in.
+            await connection.DisposeAsync();
+            return new InitializationLock(null);
+        }
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(7316023)", connection);
+        await command.ExecuteNonQueryAsync(ct);
+        return new InitializationLock(connection);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (connection is null) return;
+        // Unlock before the connection returns to the pool, where a session lock would otherwise live on.
+        await using (var command = new NpgsqlCommand("SELECT pg_advisory_unlock(7316023)", connection))
+            await command.ExecuteNonQueryAsync();
+        await connection.DisposeAsync();
     }
 }

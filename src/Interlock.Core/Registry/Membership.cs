@@ -19,12 +19,13 @@ public sealed class Membership
     public DatePrecision LeftPrecision { get; set; }
     public string? Note { get; set; }
 
-    public bool IsCurrent(DateOnly on) => Joined <= on && (Left is null || Left >= on);
+    /// <summary>Periods are half-open: a state that left on a day is no longer a member that day.</summary>
+    public bool IsCurrent(DateOnly on) => Joined <= on && (Left is null || on < Left);
 
-    /// <summary>Two periods of the same state in the same organization may not overlap.</summary>
+    /// <summary>Two periods of the same state in the same organization may not overlap; rejoining on the day of leaving is fine.</summary>
     public bool Overlaps(Membership other) =>
         other.OrganizationId == OrganizationId &&
         string.Equals(other.CountryIso3, CountryIso3, StringComparison.Ordinal) &&
-        Joined <= (other.Left ?? DateOnly.MaxValue) &&
-        other.Joined <= (Left ?? DateOnly.MaxValue);
+        Joined < (other.Left ?? DateOnly.MaxValue) &&
+        other.Joined < (Left ?? DateOnly.MaxValue);
 }

@@ -58,6 +58,7 @@ public static class IdentityEndpoints
 
     internal static async Task<IResult> RevokeToken(Guid id, AccessService access, InterlockDbContext db, CancellationToken ct)
     {
+        if (!access.Subject.CanUseWriteScope) return ApiConventions.Forbidden("The token's scope is read-only.");
         var token = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == access.Subject.UserId, ct);
         if (token is null) return ApiConventions.NotFound("Token");
         token.RevokedAt ??= db.Time.GetUtcNow();

@@ -22,10 +22,10 @@ public static class OrganizationQueries
         if (!string.IsNullOrWhiteSpace(member))
         {
             var iso3 = member.Trim().ToUpperInvariant();
-            query = query.Where(o => o.Memberships.Any(m => m.CountryIso3 == iso3 && m.Joined <= today && (m.Left == null || m.Left >= today)));
+            query = query.Where(o => o.Memberships.Any(m => m.CountryIso3 == iso3 && m.Joined <= today && (m.Left == null || m.Left > today)));
         }
         if (!string.IsNullOrWhiteSpace(region))
-            query = query.Where(o => o.Memberships.Any(m => m.Joined <= today && (m.Left == null || m.Left >= today) &&
+            query = query.Where(o => o.Memberships.Any(m => m.Joined <= today && (m.Left == null || m.Left > today) &&
                 (m.Country!.RegionCode == region || m.Country.SubregionCode == region || m.Country.IntermediateCode == region)));
         return query;
     }
@@ -33,7 +33,7 @@ public static class OrganizationQueries
     public static async Task<List<OrganizationDto>> ToDtosAsync(InterlockDbContext db, IReadOnlyList<Organization> orgs, DateOnly today, CancellationToken ct)
     {
         var ids = orgs.Select(o => o.Id).ToList();
-        var counts = await db.Memberships.Where(m => ids.Contains(m.OrganizationId) && m.Joined <= today && (m.Left == null || m.Left >= today))
+        var counts = await db.Memberships.Where(m => ids.Contains(m.OrganizationId) && m.Joined <= today && (m.Left == null || m.Left > today))
             .GroupBy(m => m.OrganizationId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var related = orgs.SelectMany(o => new[] { o.PredecessorId, o.ParentId }).OfType<Guid>().Distinct().ToList();

@@ -14,7 +14,8 @@ public sealed class MembershipTests
 
     [Theory]
     [InlineData("1975-05-28", "2025-01-29", "2025-01-30", null, false)]
-    [InlineData("1975-05-28", "2025-01-29", "2025-01-29", null, true)]
+    [InlineData("1975-05-28", "2025-01-29", "2025-01-29", null, false)]
+    [InlineData("1975-05-28", "2025-01-29", "2025-01-28", null, true)]
     [InlineData("1975-05-28", null, "2000-01-01", null, true)]
     [InlineData("1975-05-28", "1990-01-01", "1980-01-01", "1985-01-01", true)]
     public void Periods_of_the_same_state_may_not_overlap(string j1, string? l1, string j2, string? l2, bool overlaps) =>
@@ -28,8 +29,8 @@ public sealed class MembershipTests
     public void Current_membership_is_judged_on_the_day()
     {
         var mali = M("1975-05-28", "2025-01-29");
-        Assert.True(mali.IsCurrent(new DateOnly(2025, 1, 29)));
-        Assert.False(mali.IsCurrent(new DateOnly(2025, 1, 30)));
+        Assert.True(mali.IsCurrent(new DateOnly(2025, 1, 28)));
+        Assert.False(mali.IsCurrent(new DateOnly(2025, 1, 29)));
     }
 
     [Theory]
