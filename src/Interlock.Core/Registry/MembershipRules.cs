@@ -28,8 +28,9 @@ public static class MembershipRules
             else errors.Add("left", "The date the state left is YYYY or YYYY-MM-DD, or empty while it is a member.");
         }
         if (!errors.IsEmpty) return errors;
-        if (l is { } end && end < j)
-            return errors.Add("left", "A state cannot leave before it joined.");
+        // Periods are half-open: the day a state leaves is its first day outside.
+        if (l is { } end && end <= j)
+            return errors.Add("left", "A state leaves after the day it joined.");
 
         target.CountryIso3 = iso3!.Trim().ToUpperInvariant();
         target.Joined = j;

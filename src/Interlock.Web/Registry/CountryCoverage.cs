@@ -32,7 +32,7 @@ public static class CountryCoverage
         var today = access.Today;
 
         var memberships = await db.Memberships.AsNoTracking()
-            .Where(m => m.CountryIso3 == code && m.Joined <= today && (m.Left == null || m.Left >= today))
+            .Where(m => m.CountryIso3 == code && m.Joined <= today && (m.Left == null || m.Left > today))
             .ToListAsync(ct);
         var capabilities = await CapabilitySearch.CoveringAsync(db, access, country, ct);
         await access.AuditReadsAsync(capabilities.Select(c => c.Capability), ct);

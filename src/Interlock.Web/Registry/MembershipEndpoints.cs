@@ -46,8 +46,8 @@ public static class MembershipEndpoints
         var today = access.Today;
         var query = Members(db, org.Id);
         if (current is { } c)
-            query = c ? query.Where(m => m.Joined <= today && (m.Left == null || m.Left >= today))
-                      : query.Where(m => !(m.Joined <= today && (m.Left == null || m.Left >= today)));
+            query = c ? query.Where(m => m.Joined <= today && (m.Left == null || m.Left > today))
+                      : query.Where(m => !(m.Joined <= today && (m.Left == null || m.Left > today)));
         var total = await query.CountAsync(ct);
         var items = await query.Skip(skip).Take(take).ToListAsync(ct);
         http.Response.Headers.ETag = ApiConventions.ETagOf(org);

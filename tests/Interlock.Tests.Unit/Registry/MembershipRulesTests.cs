@@ -31,9 +31,13 @@ public sealed class MembershipRulesTests
     [Theory]
     [InlineData("2000-01-01", null)]
     [InlineData("1960", "1976")]
-    [InlineData("2025-01-29", null)]
+    [InlineData("2025-01-28", null)]
     public void An_overlapping_period_of_the_same_state_is_rejected_naming_joined(string joined, string? left) =>
         Assert.Equal(["joined"], Apply("MLI", joined, left, Existing("1975-05-28", "2025-01-29")).Fields);
+
+    [Fact]
+    public void Periods_are_half_open_so_a_state_may_rejoin_on_the_day_it_left() =>
+        Assert.Empty(Apply("MLI", "2025-01-29", null, Existing("1975-05-28", "2025-01-29")).Fields);
 
     [Fact]
     public void Another_state_does_not_clash() =>
@@ -55,6 +59,7 @@ public sealed class MembershipRulesTests
     [InlineData("MLI", "May 2000", null, new[] { "joined" })]
     [InlineData("MLI", "2000", "soon", new[] { "left" })]
     [InlineData("MLI", "2000-05-01", "1999", new[] { "left" })]
+    [InlineData("MLI", "2000-05-01", "2000-05-01", new[] { "left" })]
     [InlineData(null, "", null, new[] { "iso3" })]
     public void Bad_fields_are_named(string? iso3, string? joined, string? left, string[] fields) =>
         Assert.Equal(fields, Apply(iso3, joined, left).Fields);
