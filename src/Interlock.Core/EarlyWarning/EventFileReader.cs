@@ -61,7 +61,7 @@ public sealed class EventFileReader
             // Counted here instead, to name the line and say what is wrong rather than stop at Sep's exception.
             DisableColCountCheck = true,
             CreateToString = SepToString.PoolPerCol(maximumStringLength: 256, maximumCapacity: 16384),
-        }).From(text);
+        }).From(text, leaveOpen: true);
 
         if (CheckHeader(reader))
         {

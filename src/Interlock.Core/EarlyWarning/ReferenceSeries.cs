@@ -1,10 +1,11 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Interlock.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using nietras.SeparatedValues;
+using Npgsql;
 
 namespace Interlock.EarlyWarning;
 
@@ -122,26 +123,8 @@ public static class ReferenceSeries
             else if (old != v.StateBased) { updated++; upserts.Add(v); }
         }
         var transaction = (outer ?? own)!.GetDbTransaction();
-        var postgres = db.Database.IsNpgsql();
-        foreach (var chunk in upserts.Chunk(200))
-        {
-            await using var cmd = transaction.Connection!.CreateCommand();
-            cmd.Transaction = transaction;
-            var rows = new List<string>();
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                rows.Add($"(@s, @c{i}, @m{i}, @v{i})");
-                Add(cmd, $"c{i}", chunk[i].Iso3);
-                Add(cmd, $"m{i}", postgres ? chunk[i].Month : chunk[i].Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                Add(cmd, $"v{i}", chunk[i].StateBased);
-            }
-            Add(cmd, "s", series);
-            cmd.CommandText = $"""
-                INSERT INTO "CountryMonths" ("Series", "CountryIso3", "Month", "StateBased") VALUES {string.Join(", ", rows)}
-                ON CONFLICT ("Series", "CountryIso3", "Month") DO UPDATE SET "StateBased" = excluded."StateBased"
-                """;
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
+        if (db.Database.IsNpgsql()) await UpsertPostgresAsync((NpgsqlConnection)transaction.Connection!, series, upserts, ct);
+        else UpsertSqlite((SqliteConnection)transaction.Connection!, (SqliteTransaction)transaction, series, upserts);
         foreach (var gone in existing.Keys)
             await db.CountryMonths.Where(m => m.Series == series && m.CountryIso3 == gone.CountryIso3 && m.Month == gone.Month).ExecuteDeleteAsync(ct);
 
@@ -155,11 +138,51 @@ public static class ReferenceSeries
         return result;
     }
 
-    private static void Add(DbCommand cmd, string name, object value)
+    private const string Upsert = """
+        ON CONFLICT ("Series", "CountryIso3", "Month") DO UPDATE SET "StateBased" = excluded."StateBased"
+        """;
+
+    /// <summary>One prepared statement, re-bound per row, in the caller's transaction (as the event import does).</summary>
+    private static void UpsertSqlite(SqliteConnection connection, SqliteTransaction transaction, string series, List<SeriesValue> rows)
     {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = $"""INSERT INTO "CountryMonths" ("Series", "CountryIso3", "Month", "StateBased") VALUES ($s, $c, $m, $v) {Upsert}""";
+        cmd.Parameters.AddWithValue("$s", series);
+        var c = cmd.Parameters.Add("$c", SqliteType.Text);
+        var m = cmd.Parameters.Add("$m", SqliteType.Text);
+        var v = cmd.Parameters.Add("$v", SqliteType.Integer);
+        cmd.Prepare();
+        foreach (var row in rows)
+        {
+            c.Value = row.Iso3;
+            m.Value = row.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            v.Value = row.StateBased;
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Binary COPY into a temporary table, then one upsert.</summary>
+    private static async Task UpsertPostgresAsync(NpgsqlConnection connection, string series, List<SeriesValue> rows, CancellationToken ct)
+    {
+        await using (var create = new NpgsqlCommand("""CREATE TEMP TABLE rs_staging ("CountryIso3" varchar(3), "Month" date, "StateBased" integer) ON COMMIT DROP""", connection))
+            await create.ExecuteNonQueryAsync(ct);
+        await using (var copy = await connection.BeginBinaryImportAsync("""COPY rs_staging FROM STDIN (FORMAT BINARY)""", ct))
+        {
+            foreach (var row in rows)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(row.Iso3, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(row.Month, NpgsqlTypes.NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(row.StateBased, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using var upsert = new NpgsqlCommand($"""
+            INSERT INTO "CountryMonths" ("Series", "CountryIso3", "Month", "StateBased") SELECT @s, "CountryIso3", "Month", "StateBased" FROM rs_staging {Upsert};
+            DROP TABLE rs_staging;
+            """, connection);
+        upsert.Parameters.AddWithValue("s", series);
+        await upsert.ExecuteNonQueryAsync(ct);
     }
 }
