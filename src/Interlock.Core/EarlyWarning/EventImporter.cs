@@ -45,6 +45,7 @@ public static class EventImporter
 
             if (reader.HasRejections)
             {
+                await writer.DisposeAsync(); // ends a COPY in progress, so the connection can roll back
                 if (outer is not null) await outer.RollbackToSavepointAsync(savepoint, ct);
                 else await own!.RollbackAsync(ct);
                 return new ImportResult(dataset, options.FileName, reader.Rows, 0, 0, 0, reader.RejectedRows, reader.Rejections, 0, null, clock.Elapsed);

@@ -103,9 +103,13 @@ internal sealed class PostgresEventWriter(NpgsqlConnection connection, NpgsqlTra
 
     public Task EndAsync(CancellationToken ct) => ExecuteAsync("DROP TABLE IF EXISTS ew_staging; DROP TABLE IF EXISTS cm_touched;", ct);
 
+    /// <summary>Cancels a COPY that was not completed (a rejected file, an error); safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_copy is not null) await _copy.DisposeAsync();
+        if (_copy is null) return;
+        var copy = _copy;
+        _copy = null;
+        await copy.DisposeAsync();
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)

@@ -25,17 +25,17 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
     public async Task BeginAsync(string dataset, long batchId, Guid owner, CancellationToken ct)
     {
         _dataset = dataset;
-        await ExecuteAsync("""
+        await ExecuteAsync($"""
             CREATE TEMP TABLE IF NOT EXISTS cm_touched (iso3 TEXT NOT NULL, month TEXT NOT NULL, PRIMARY KEY (iso3, month)) WITHOUT ROWID;
             DELETE FROM temp.cm_touched;
             DROP TRIGGER IF EXISTS temp.cm_touch_insert;
             DROP TRIGGER IF EXISTS temp.cm_touch_update;
             CREATE TEMP TRIGGER cm_touch_insert AFTER INSERT ON main."ConflictEvents" BEGIN
-              INSERT OR IGNORE INTO temp.cm_touched VALUES (NEW."CountryIso3", substr(NEW."DateStart", 1, 8) || '01');
+              {Touch("NEW")}
             END;
             CREATE TEMP TRIGGER cm_touch_update AFTER UPDATE ON main."ConflictEvents" BEGIN
-              INSERT OR IGNORE INTO temp.cm_touched VALUES (OLD."CountryIso3", substr(OLD."DateStart", 1, 8) || '01');
-              INSERT OR IGNORE INTO temp.cm_touched VALUES (NEW."CountryIso3", substr(NEW."DateStart", 1, 8) || '01');
+              {Touch("OLD")}
+              {Touch("NEW")}
             END;
             """, ct);
         _countBefore = await CountAsync(ct);
@@ -62,6 +62,15 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
         _values[8].SqliteType = _values[9].SqliteType = SqliteType.Real;
         _upsert.Prepare();
     }
+
+    /// <summary>
+    /// Notes a row's country-month. Not INSERT OR IGNORE: inside a trigger the outer upsert's conflict handling would
+    /// replace the IGNORE, and a second event of the same month would fail on the key.
+    /// </summary>
+    private static string Touch(string row) => $"""
+        INSERT INTO temp.cm_touched SELECT {row}."CountryIso3", substr({row}."DateStart", 1, 8) || '01'
+          WHERE NOT EXISTS (SELECT 1 FROM temp.cm_touched WHERE iso3 = {row}."CountryIso3" AND month = substr({row}."DateStart", 1, 8) || '01');
+        """;
 
     public Task WriteAsync(ArraySegment<ParsedEvent> batch, CancellationToken ct)
     {
@@ -100,7 +109,10 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
 
     public async ValueTask DisposeAsync()
     {
-        if (_upsert is not null) await _upsert.DisposeAsync();
+        if (_upsert is null) return;
+        var upsert = _upsert;
+        _upsert = null;
+        await upsert.DisposeAsync();
     }
 
     /// <summary>EF Core's text form of a DateOnly on SQLite; the few thousand distinct days are formatted once.</summary>
