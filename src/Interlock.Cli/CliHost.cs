@@ -1,7 +1,6 @@
 using Interlock.Audit;
 using Interlock.Data;
 using Interlock.Identity;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -58,9 +57,6 @@ public static class CliHost
             .AddProvider(new TextWriterLoggerProvider(log)));
         services.AddInterlockData();
         services.AddInterlockIdentityCore();
-        // UserManager builds its token providers eagerly, and those need data protection. Same key ring as the
-        // web host; the CLI protects nothing today, so no key is written.
-        services.AddDataProtection().SetApplicationName("Interlock").PersistKeysToDbContext<InterlockDbContext>();
         // Registered after AddInterlockData, so it replaces the "system" actor for every context the CLI opens.
         services.AddScoped(_ => Actor);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });

@@ -12,7 +12,6 @@ using Interlock.Web.Registry;
 using Interlock.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
@@ -37,9 +36,6 @@ public static class InterlockHost
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AccessService>();
         services.AddSingleton<ImportProgressBoard>();
-
-        // Several nodes share the keys that protect cookies and antiforgery tokens through the database.
-        services.AddDataProtection().SetApplicationName("Interlock").PersistKeysToDbContext<InterlockDbContext>();
 
         services.AddAuthentication(o =>
             {
@@ -112,7 +108,7 @@ public static class InterlockHost
         var outcome = await DatabaseInitializer.InitializeAsync(app.Services);
         app.Logger.LogInformation("Database ready on {Provider} in {Elapsed} ms; reference data {Seed}.",
             DatabaseSetup.ProviderOf(app.Configuration), clock.ElapsedMilliseconds,
-            outcome.Seed.Skipped ? "already current" : $"loaded ({outcome.Seed.CountriesAdded} states, {outcome.Seed.OrganizationsAdded} organizations, {outcome.Seed.MembershipsAdded} memberships added)");
+            outcome.Seed.Skipped ? "already current" : $"loaded ({outcome.Seed.CountriesAdded} states, {outcome.Seed.OrganizationsAdded} organizations, {outcome.Seed.MembershipsAdded} memberships, {outcome.Seed.AreasAdded} areas, {outcome.Seed.CapabilitiesAdded} capabilities added)");
         if (outcome.EventData is { Skipped: false } events)
             app.Logger.LogInformation("Loaded the shipped conflict data in {Elapsed} ms: {Events} UCDP GED events, {Series} reference country-months.",
                 (int)events.Elapsed.TotalMilliseconds, events.Events?.Inserted, events.Series?.Inserted);

@@ -30,6 +30,8 @@ public static class SeedCommand
             table.AddRow("Countries", result.CountriesAdded.ToString());
             table.AddRow("Organizations", result.OrganizationsAdded.ToString());
             table.AddRow("Memberships", result.MembershipsAdded.ToString());
+            table.AddRow("Areas of the taxonomy", result.AreasAdded.ToString());
+            table.AddRow("Capabilities (illustrative)", result.CapabilitiesAdded.ToString());
             table.AddRow("Roles", rolesAdded.ToString());
             cli.Out.Write(table);
             return ExitCodes.Ok;

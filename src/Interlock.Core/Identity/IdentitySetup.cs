@@ -1,4 +1,5 @@
 using Interlock.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,9 @@ public static class IdentitySetup
     public static IdentityBuilder AddInterlockIdentityCore(this IServiceCollection services)
     {
         services.AddScoped<UserAdministration>();
+        // Identity's token providers need data protection; every host shares one key ring in the database,
+        // so several web nodes and the CLI protect and unprotect alike.
+        services.AddDataProtection().SetApplicationName("Interlock").PersistKeysToDbContext<InterlockDbContext>();
         return services.AddIdentityCore<InterlockUser>(ConfigurePolicy)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<InterlockDbContext>()

@@ -23,7 +23,8 @@ public sealed class UserAdministration(InterlockDbContext db, UserManager<Interl
     public async Task<Created> CreateUserAsync(string userName, string organizationCode, Role userRoles, string? password, string? displayName = null, string? email = null)
     {
         var errors = new ValidationErrors();
-        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Code == organizationCode);
+        var code = organizationCode.Trim().ToUpperInvariant();
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Code == code);
         errors.Require(org is not null, "organization", $"No organization has code '{organizationCode}'.");
         errors.Require(userRoles != Role.None, "roles", "Give at least one role.");
         errors.Require(!string.IsNullOrWhiteSpace(userName), "userName", "A user name is required.");
@@ -36,8 +37,11 @@ public sealed class UserAdministration(InterlockDbContext db, UserManager<Interl
             UserName = userName, Email = email, OrganizationId = org!.Id, DisplayName = displayName ?? userName,
             CreatedAt = db.Time.GetUtcNow(), EmailConfirmed = email is not null,
         };
+        // The user and their roles are written together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         Check(await users.CreateAsync(user, password), "password");
         Check(await users.AddToRolesAsync(user, Roles.Names(userRoles)), "roles");
+        await transaction.CommitAsync();
         return new Created(user, password, generated);
     }
 
@@ -47,6 +51,7 @@ public sealed class UserAdministration(InterlockDbContext db, UserManager<Interl
     {
         var errors = new ValidationErrors()
             .Require(!string.IsNullOrWhiteSpace(name), "name", "A name is required.")
+            .Require(string.IsNullOrWhiteSpace(name) || name.Trim().Length <= 200, "name", "At most 200 characters.")
             .Require(lifetime > TimeSpan.Zero && lifetime <= PersonalAccessToken.MaxLifetime, "expiresInDays", "Between 1 and 366 days.");
         if (!errors.IsEmpty) throw new DomainValidationException(errors);
         var secret = PersonalAccessToken.NewSecret();

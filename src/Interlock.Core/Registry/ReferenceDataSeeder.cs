@@ -9,7 +9,7 @@ namespace Interlock.Registry;
 /// </summary>
 public static class ReferenceDataSeeder
 {
-    public sealed record Result(bool Skipped, int CountriesAdded, int OrganizationsAdded, int MembershipsAdded);
+    public sealed record Result(bool Skipped, int CountriesAdded, int OrganizationsAdded, int MembershipsAdded, int AreasAdded = 0, int CapabilitiesAdded = 0);
 
     public static async Task<Result> SeedAsync(InterlockDbContext db, CancellationToken ct = default)
     {
@@ -26,14 +26,14 @@ public static class ReferenceDataSeeder
         var countriesAdded = await SeedCountriesAsync(db, ct);
         var orgsAdded = await SeedOrganizationsAsync(db, ct);
         var membershipsAdded = await SeedMembershipsAsync(db, ct);
-        await SeedAreasAsync(db, ct);
-        await SeedCapabilitiesAsync(db, ct);
+        var areasAdded = await SeedAreasAsync(db, ct);
+        var capabilitiesAdded = await SeedCapabilitiesAsync(db, ct);
 
         if (applied is null) db.ReferenceDataVersions.Add(new ReferenceDataVersion { Name = "reference", Sha256 = fingerprint, AppliedAt = db.Time.GetUtcNow() });
         else { applied.Sha256 = fingerprint; applied.AppliedAt = db.Time.GetUtcNow(); }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new Result(false, countriesAdded, orgsAdded, membershipsAdded);
+        return new Result(false, countriesAdded, orgsAdded, membershipsAdded, areasAdded, capabilitiesAdded);
     }
 
     private static async Task<int> SeedCountriesAsync(InterlockDbContext db, CancellationToken ct)
@@ -83,24 +83,26 @@ public static class ReferenceDataSeeder
     }
 
     /// <summary>The taxonomy: new areas are added and shipped labels refreshed; areas added by partners stay.</summary>
-    private static async Task SeedAreasAsync(InterlockDbContext db, CancellationToken ct)
+    private static async Task<int> SeedAreasAsync(InterlockDbContext db, CancellationToken ct)
     {
         var existing = await db.Areas.ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
         var rows = ReferenceData.ReadAreas();
+        var added = 0;
         var codes = rows.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var a in rows)
         {
             if (a.ParentCode is { } p && !codes.Contains(p))
                 throw new FormatException($"{ReferenceData.Areas} line {a.SortOrder}, column parent_code: no area has code '{p}'.");
-            if (!existing.TryGetValue(a.Code, out var e)) { db.Areas.Add(a); continue; }
+            if (!existing.TryGetValue(a.Code, out var e)) { db.Areas.Add(a); added++; continue; }
             e.ParentCode = a.ParentCode; e.Group = a.Group; e.NameEn = a.NameEn; e.NameFr = a.NameFr; e.Source = a.Source; e.SortOrder = a.SortOrder;
         }
-        db.AuditNextSaveAsBatch("ReferenceData", ReferenceData.Areas, $"{{\"areas\":{rows.Count}}}");
+        db.AuditNextSaveAsBatch("ReferenceData", ReferenceData.Areas, $"{{\"added\":{added}}}");
         await db.SaveChangesAsync(ct);
+        return added;
     }
 
     /// <summary>Illustrative capabilities are added once; the organizations then own and edit them.</summary>
-    private static async Task SeedCapabilitiesAsync(InterlockDbContext db, CancellationToken ct)
+    private static async Task<int> SeedCapabilitiesAsync(InterlockDbContext db, CancellationToken ct)
     {
         var orgs = await db.Organizations.ToDictionaryAsync(o => o.Code, o => o.Id, StringComparer.Ordinal, ct);
         var areas = (await db.Areas.Select(a => a.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -120,6 +122,7 @@ public static class ReferenceDataSeeder
         }
         db.AuditNextSaveAsBatch("ReferenceData", ReferenceData.Capabilities, $"{{\"added\":{added}}}");
         await db.SaveChangesAsync(ct);
+        return added;
     }
 
     private static Organization Lookup(Dictionary<string, Organization> byCode, string code, ReferenceData.OrganizationRow row, string column) =>

@@ -43,6 +43,7 @@ public sealed class SharingAgreement : IClassified, IVersioned
     {
         var errors = new ValidationErrors();
         errors.Require(!string.IsNullOrWhiteSpace(title), "title", "A title is required.");
+        errors.Require(title is null || title.Trim().Length <= 300, "title", "At most 300 characters.");
         errors.Require(parties.Count >= 2, "parties", "An agreement names at least two organizations.");
         errors.Require(parties.Distinct().Count() == parties.Count, "parties", "An organization is named twice.");
         foreach (var c in categories.Where(c => !Categories.IsKnown(c)))

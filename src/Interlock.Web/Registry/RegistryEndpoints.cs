@@ -135,32 +135,10 @@ public static class RegistryEndpoints
         if (!access.CanCreate(Categories.SharingAgreement, subject.OrganizationId!.Value, classification))
             return ApiConventions.Forbidden("Only an OrgAdmin records an information-sharing agreement for their organization.");
 
-        var codes = body.Parties ?? [];
-        var orgs = await db.Organizations.Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, ct);
-        var errors = SharingAgreement.Validate(body.Title, codes.Select(c => orgs.TryGetValue(c, out var o) ? o.Id : Guid.Empty).ToList(),
-            body.DataCategories ?? [], body.Ceiling, body.ValidFrom, body.ValidTo);
-        foreach (var unknown in codes.Where(c => !orgs.ContainsKey(c)))
-            errors.Add("parties", $"No organization has code '{unknown}'.");
-        if (!orgs.Values.Any(o => o.Id == subject.OrganizationId))
-            errors.Add("parties", "Your own organization must be a party.");
-        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
-
-        var now = db.Time.GetUtcNow();
-        var agreement = new SharingAgreement
-        {
-            OwnerOrganizationId = subject.OrganizationId!.Value, Classification = classification, Title = body.Title.Trim(),
-            DataCategories = (body.DataCategories ?? []).Distinct().ToList(), Ceiling = body.Ceiling,
-            ValidFrom = body.ValidFrom, ValidTo = body.ValidTo, DocumentReference = body.DocumentReference,
-            // The recording organization consents by recording; every other party confirms for itself.
-            Parties = orgs.Values.Select(o => new SharingAgreementParty
-            {
-                OrganizationId = o.Id,
-                ConfirmedAt = o.Id == subject.OrganizationId ? now : null,
-                ConfirmedByUserId = o.Id == subject.OrganizationId ? subject.UserId : null,
-            }).ToList(),
-        };
-        db.SharingAgreements.Add(agreement);
-        await db.SaveChangesAsync(ct);
+        var draft = new SharingAgreementDraft(body.Title, body.Parties ?? [], body.DataCategories ?? [], body.Ceiling,
+            body.ValidFrom, body.ValidTo, body.DocumentReference, classification);
+        var (agreement, errors) = await SharingAgreementActions.RecordAsync(db, subject, draft, ct);
+        if (agreement is null) return ApiConventions.Validation(errors);
         var all = await db.Organizations.ToDictionaryAsync(o => o.Id, o => o.Code, ct);
         return TypedResults.Created($"/api/v1/sharing-agreements/{agreement.Id}", SharingAgreementDto.From(agreement, all, access.Today));
     }
@@ -170,11 +148,7 @@ public static class RegistryEndpoints
         var (agreement, party, failure) = await PartyActionAsync(id, db, access, ct);
         if (failure is not null) return failure;
         if (ApiConventions.CheckIfMatch(http, agreement!) is { } failed) return failed;
-        party!.ConfirmedAt = db.Time.GetUtcNow();
-        party.ConfirmedByUserId = access.Subject.UserId;
-        // The parties are part of the agreement: confirming one moves the agreement's version on.
-        db.Entry(agreement!).Property(a => a.Version).IsModified = true;
-        await db.SaveChangesAsync(ct);
+        await SharingAgreementActions.ConfirmAsync(db, agreement!, party!, access.Subject, ct);
         http.Response.Headers.ETag = ApiConventions.ETagOf(agreement!);
         return TypedResults.NoContent();
     }
@@ -184,12 +158,9 @@ public static class RegistryEndpoints
         var (agreement, _, failure) = await PartyActionAsync(id, db, access, ct);
         if (failure is not null) return failure;
         if (ApiConventions.CheckIfMatch(http, agreement!) is { } failed) return failed;
-        if (body.ValidTo < agreement!.ValidFrom) return ApiConventions.Validation("validTo", "The end date is before the start date.");
-        if (agreement.ValidTo is { } current && body.ValidTo > current)
-            return ApiConventions.Validation("validTo", "A party can end an agreement earlier, not extend it; record a new agreement instead.");
-        agreement.ValidTo = body.ValidTo;
-        await db.SaveChangesAsync(ct);
-        http.Response.Headers.ETag = ApiConventions.ETagOf(agreement);
+        var errors = await SharingAgreementActions.EndAsync(db, agreement!, body.ValidTo, ct);
+        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
+        http.Response.Headers.ETag = ApiConventions.ETagOf(agreement!);
         return TypedResults.NoContent();
     }
 
@@ -198,9 +169,8 @@ public static class RegistryEndpoints
     {
         var agreement = await db.SharingAgreements.Include(a => a.Parties).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (agreement is null || !await access.CanReadAsync(agreement, ct)) return (null, null, ApiConventions.NotFound("Sharing agreement"));
-        var party = agreement.Parties.FirstOrDefault(p => p.OrganizationId == access.Subject.OrganizationId);
-        var label = new RecordLabel(access.Subject.OrganizationId!.Value, agreement.Classification, Categories.SharingAgreement);
-        if (party is null || !access.DecideWrite(label).Allowed)
+        var party = SharingAgreementActions.ActingParty(access.Subject, agreement);
+        if (party is null)
             return (agreement, null, ApiConventions.Forbidden("Only an OrgAdmin of a party organization may do this for that organization."));
         return (agreement, party, null);
     }
