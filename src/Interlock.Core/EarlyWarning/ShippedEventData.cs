@@ -20,16 +20,19 @@ public static class ShippedEventData
 
     public sealed record Result(bool Skipped, ImportResult? Events, ReferenceSeries.LoadResult? Series, TimeSpan Elapsed);
 
-    public static Stream Open(string file) =>
-        typeof(ShippedEventData).Assembly.GetManifestResourceStream("Interlock.EventData." + file)
+    public static Stream Open(string file) => TryOpen(file)
         ?? throw new FileNotFoundException($"Event data file '{file}' is not embedded in {typeof(ShippedEventData).Assembly.GetName().Name}.");
+
+    /// <summary>The reference series is optional: removing data/events/views_ged_sb_cm.csv ships the events alone.</summary>
+    public static Stream? TryOpen(string file) => typeof(ShippedEventData).Assembly.GetManifestResourceStream("Interlock.EventData." + file);
 
     public static string Fingerprint()
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in new[] { GedFile, SeriesFile })
         {
-            using var s = Open(file);
+            using var s = TryOpen(file);
+            if (s is null) continue;
             var buffer = new byte[81920];
             int n;
             while ((n = s.Read(buffer)) > 0) sha.AppendData(buffer.AsSpan(0, n));
@@ -59,9 +62,12 @@ public static class ShippedEventData
         if (!events.Succeeded)
             throw new InvalidDataException($"The shipped {GedFile} does not load: {string.Join("; ", events.Rejections.Take(5))}");
 
-        List<SeriesValue> values;
-        await using (var series = Open(SeriesFile)) values = ReferenceSeries.ReadCsv(series, SeriesFile);
-        var loaded = await ReferenceSeries.LoadAsync(db, EventDatasets.ViewsGedSb, values, SeriesFile, ct);
+        ReferenceSeries.LoadResult? loaded = null;
+        await using (var series = TryOpen(SeriesFile))
+        {
+            if (series is not null)
+                loaded = await ReferenceSeries.LoadAsync(db, EventDatasets.ViewsGedSb, ReferenceSeries.ReadCsv(series, SeriesFile), SeriesFile, ct);
+        }
 
         if (applied is null) db.ReferenceDataVersions.Add(new ReferenceDataVersion { Name = VersionName, Sha256 = fingerprint, AppliedAt = db.Time.GetUtcNow() });
         else { applied.Sha256 = fingerprint; applied.AppliedAt = db.Time.GetUtcNow(); }
