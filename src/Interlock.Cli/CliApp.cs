@@ -24,6 +24,8 @@ public static class CliApp
         root.Subcommands.Add(UserCommands.Create(cli));
         root.Subcommands.Add(TokenCommands.Create(cli));
         root.Subcommands.Add(AuditCommands.Create(cli));
+        root.Subcommands.Add(ImportCommands.Create(cli));
+        root.Subcommands.Add(ImportCommands.CreateEvents(cli));
         return root;
     }
 

@@ -6,6 +6,7 @@ using Interlock.Web.Api;
 using Interlock.Web.Audit;
 using Interlock.Web.Capabilities;
 using Interlock.Web.Components;
+using Interlock.Web.EarlyWarning;
 using Interlock.Web.Identity;
 using Interlock.Web.Knowledge;
 using Interlock.Web.Registry;
@@ -35,6 +36,7 @@ public static class InterlockHost
         services.AddInterlockData();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AccessService>();
+        services.AddSingleton<ImportProgressBoard>();
 
         services.AddAuthentication(o =>
             {
@@ -108,6 +110,9 @@ public static class InterlockHost
         app.Logger.LogInformation("Database ready on {Provider} in {Elapsed} ms; reference data {Seed}.",
             DatabaseSetup.ProviderOf(app.Configuration), clock.ElapsedMilliseconds,
             outcome.Seed.Skipped ? "already current" : $"loaded ({outcome.Seed.CountriesAdded} states, {outcome.Seed.OrganizationsAdded} organizations, {outcome.Seed.MembershipsAdded} memberships, {outcome.Seed.AreasAdded} areas, {outcome.Seed.CapabilitiesAdded} capabilities added)");
+        if (outcome.EventData is { Skipped: false } events)
+            app.Logger.LogInformation("Loaded the shipped conflict data in {Elapsed} ms: {Events} UCDP GED events, {Series} reference country-months.",
+                (int)events.Elapsed.TotalMilliseconds, events.Events?.Inserted, events.Series?.Inserted);
         if (outcome.Admin is { } admin)
         {
             var message = admin.PasswordGenerated
@@ -143,6 +148,7 @@ public static class InterlockHost
         app.MapKnowledgeApi();
         app.MapIdentityApi();
         app.MapAuditApi();
+        app.MapEarlyWarningApi();
         app.MapAccountEndpoints();
 
         app.MapRazorComponents<App>();

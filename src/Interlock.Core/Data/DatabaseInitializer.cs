@@ -1,3 +1,4 @@
+using Interlock.EarlyWarning;
 using Interlock.Identity;
 using Interlock.Registry;
 using Interlock.Security;
@@ -19,7 +20,11 @@ public static class DatabaseInitializer
     public const string AdminUserName = "admin";
     public const string SecretariatCode = "UN";
 
-    public sealed record Outcome(ReferenceDataSeeder.Result Seed, UserAdministration.Created? Admin);
+    public sealed record Outcome(ReferenceDataSeeder.Result Seed, UserAdministration.Created? Admin)
+    {
+        /// <summary>The shipped conflict events and country-month series (null when <c>EarlyWarning:LoadShippedData</c> is false).</summary>
+        public ShippedEventData.Result? EventData { get; init; }
+    }
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
@@ -44,6 +49,14 @@ public static class DatabaseInitializer
         return result;
     }
 
+    /// <summary>Real conflict data for a new installation (data/events/); skipped when already loaded or switched off.</summary>
+    public static async Task<ShippedEventData.Result?> LoadShippedEventDataAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        if (scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("EarlyWarning:LoadShippedData", true) is false) return null;
+        return await ShippedEventData.LoadAsync(scope.ServiceProvider.GetRequiredService<InterlockDbContext>(), ct);
+    }
+
     public static async Task<Outcome> InitializeAsync(IServiceProvider services, CancellationToken ct = default)
     {
         // Nodes starting at once on an empty database take turns for the whole first start: EF's own migration lock
@@ -52,10 +65,11 @@ public static class DatabaseInitializer
         await using var exclusive = await InitializationLock.AcquireAsync(services, ct);
         await MigrateHoldingLockAsync(services, ct);
         var seed = await SeedAsync(services, ct);
+        var events = await LoadShippedEventDataAsync(services, ct);
 
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<InterlockDbContext>();
-        if (await db.Users.AnyAsync(ct)) return new Outcome(seed, null);
+        if (await db.Users.AnyAsync(ct)) return new Outcome(seed, null) { EventData = events };
 
         var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         var password = Environment.GetEnvironmentVariable(AdminPasswordVariable) is { Length: > 0 } fromEnv ? fromEnv
@@ -64,13 +78,13 @@ public static class DatabaseInitializer
         {
             var admin = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
                 .CreateUserAsync(AdminUserName, SecretariatCode, Role.Administrator | Role.OrgAdmin, password, "Secretariat administrator");
-            return new Outcome(seed, admin);
+            return new Outcome(seed, admin) { EventData = events };
         }
         catch (Exception ex) when (ex is DomainValidationException or DbUpdateException)
         {
             // Another node starting at the same moment created the administrator first.
             using var check = services.CreateScope();
-            if (await check.ServiceProvider.GetRequiredService<InterlockDbContext>().Users.AnyAsync(ct)) return new Outcome(seed, null);
+            if (await check.ServiceProvider.GetRequiredService<InterlockDbContext>().Users.AnyAsync(ct)) return new Outcome(seed, null) { EventData = events };
             throw;
         }
     }

@@ -1,5 +1,6 @@
 using Interlock.Audit;
 using Interlock.Capabilities;
+using Interlock.EarlyWarning;
 using Interlock.Identity;
 using Interlock.Knowledge;
 using Interlock.Registry;
@@ -34,6 +35,9 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public DbSet<CooperationAgreement> CooperationAgreements => Set<CooperationAgreement>();
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Capability> Capabilities => Set<Capability>();
+    public DbSet<ConflictEvent> ConflictEvents => Set<ConflictEvent>();
+    public DbSet<CountryMonth> CountryMonths => Set<CountryMonth>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();

@@ -14,6 +14,7 @@ public static class Categories
     public const string Contact = "registry.contact";
     public const string CooperationAgreement = "registry.cooperation-agreement";
     public const string Capability = "capabilities.capability";
+    public const string ConflictEvent = "earlywarning.event";
 
     private static readonly Dictionary<string, WriteRule> Rules = new(StringComparer.Ordinal)
     {
@@ -25,6 +26,7 @@ public static class Categories
         [Contact] = WriteRule.OwnerWriters,
         [CooperationAgreement] = WriteRule.OwnerAdminsOrAdministrator,
         [Capability] = WriteRule.OwnerWriters,
+        [ConflictEvent] = WriteRule.OwnerWriters,
     };
 
     public static IReadOnlyCollection<string> All => Rules.Keys;
