@@ -112,6 +112,21 @@ public abstract class RegistryOrganizationWriteTests(DatabaseFixture fixture) : 
     }
 
     [Fact]
+    public async Task Enum_filters_accept_the_JSON_spelling_and_name_a_bad_value()
+    {
+        using var client = App.Client();
+        var camel = await client.GetJsonAsync("/api/v1/organizations?kind=regionalArrangement&limit=500");
+        var pascal = await client.GetJsonAsync("/api/v1/organizations?kind=RegionalArrangement&limit=500");
+        Assert.True(camel["total"]!.GetValue<int>() > 0);
+        Assert.Equal(pascal["total"]!.GetValue<int>(), camel["total"]!.GetValue<int>());
+        Assert.All(camel["items"]!.AsArray(), o => Assert.Equal("regionalArrangement", o!["kind"].Str()));
+        Assert.Equal(["kind"], await (await client.GetAsync("/api/v1/organizations?kind=empire")).ProblemFieldsAsync());
+        Assert.Equal(["kind"], await (await client.GetAsync("/api/v1/organizations?kind=3")).ProblemFieldsAsync());
+        Assert.Equal(["status"], await (await client.GetAsync("/api/v1/countries?status=colony")).ProblemFieldsAsync());
+        Assert.True((await client.GetJsonAsync("/api/v1/countries?status=observer"))["total"]!.GetValue<int>() > 0);
+    }
+
+    [Fact]
     public async Task Memberships_are_changed_by_the_Administrator_or_the_organizations_own_OrgAdmin_only()
     {
         var code = await App.NewOrganizationAsync();

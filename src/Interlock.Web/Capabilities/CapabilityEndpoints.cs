@@ -18,11 +18,11 @@ public static class CapabilityEndpoints
 {
     public static void MapCapabilityApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/areas").WithTags("Capabilities").AllowAnonymous().MapGet("/", ListAreas).WithName("ListAreas");
+        app.MapGroup("/api/v1/areas").WithTags("Capabilities").AllowAnonymous().MapGet("/", ListAreas).WithName("ListAreas").Produces<Page<AreaDto>>();
 
         var open = app.MapGroup("/api/v1/capabilities").WithTags("Capabilities").AllowAnonymous();
-        open.MapGet("/", List).WithName("ListCapabilities");
-        open.MapGet("/search", Search).WithName("SearchCapabilities");
+        open.MapGet("/", List).WithName("ListCapabilities").Produces<Page<CapabilityDto>>();
+        open.MapGet("/search", Search).WithName("SearchCapabilities").Produces<Page<CapabilityMatchDto>>();
         open.MapGet("/{id:guid}", Get).WithName("GetCapability");
 
         var api = app.MapGroup("/api/v1/capabilities").WithTags("Capabilities").RequireAuthorization();

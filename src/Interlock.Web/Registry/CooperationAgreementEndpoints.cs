@@ -30,7 +30,7 @@ public static class CooperationAgreementEndpoints
     public static void MapCooperationAgreementApi(this IEndpointRouteBuilder app)
     {
         var open = app.MapGroup("/api/v1/cooperation-agreements").WithTags("Cooperation agreements").AllowAnonymous();
-        open.MapGet("/", List).WithName("ListCooperationAgreements");
+        open.MapGet("/", List).WithName("ListCooperationAgreements").Produces<Page<CooperationAgreementDto>>();
         open.MapGet("/{id:guid}", Get).WithName("GetCooperationAgreement");
 
         var api = app.MapGroup("/api/v1/cooperation-agreements").WithTags("Cooperation agreements").RequireAuthorization();

@@ -22,7 +22,7 @@ public static class CoverageEndpoints
 {
     public static void MapCoverageApi(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/v1/countries").WithTags("Registry").AllowAnonymous()
-            .MapGet("/{iso3}/coverage", Coverage).WithName("GetCountryCoverage");
+            .MapGet("/{iso3}/coverage", Coverage).WithName("GetCountryCoverage").Produces<CoverageDto>();
 
     internal static async Task<IResult> Coverage(string iso3, InterlockDbContext db, AccessService access, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public static class MembershipEndpoints
     public static void MapMembershipApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/organizations/{code}/members").WithTags("Registry").AllowAnonymous()
-            .MapGet("/", List).WithName("ListMembers");
+            .MapGet("/", List).WithName("ListMembers").Produces<Page<MembershipDto>>();
 
         var api = app.MapGroup("/api/v1/organizations/{code}/members").WithTags("Registry").RequireAuthorization();
         api.MapPost("/", Create).WithName("CreateMembership");

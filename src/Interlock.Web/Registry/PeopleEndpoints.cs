@@ -17,7 +17,7 @@ public static class PeopleEndpoints
     public static void MapPeopleApi(this IEndpointRouteBuilder app)
     {
         var people = app.MapGroup("/api/v1/people").WithTags("People").RequireAuthorization();
-        people.MapGet("/", List).WithName("ListPeople");
+        people.MapGet("/", List).WithName("ListPeople").Produces<Page<PersonDto>>();
         people.MapGet("/{id:guid}", Get).WithName("GetPerson");
         people.MapPost("/", Create).WithName("CreatePerson");
         people.MapPut("/{id:guid}", Update).WithName("UpdatePerson");

@@ -13,9 +13,9 @@ public static class RegistryEndpoints
     public static void MapRegistryApi(this IEndpointRouteBuilder app)
     {
         var publicApi = app.MapGroup("/api/v1").WithTags("Registry").AllowAnonymous();
-        publicApi.MapGet("/organizations", ListOrganizations).WithName("ListOrganizations");
+        publicApi.MapGet("/organizations", ListOrganizations).WithName("ListOrganizations").Produces<Page<OrganizationDto>>();
         publicApi.MapGet("/organizations/{code}", GetOrganization).WithName("GetOrganization");
-        publicApi.MapGet("/countries", ListCountries).WithName("ListCountries");
+        publicApi.MapGet("/countries", ListCountries).WithName("ListCountries").Produces<Page<CountryDto>>();
         publicApi.MapGet("/countries/{iso3}", GetCountry).WithName("GetCountry");
 
         var api = app.MapGroup("/api/v1").WithTags("Registry").RequireAuthorization();
@@ -30,16 +30,19 @@ public static class RegistryEndpoints
         agreements.MapPost("/{id:guid}/end", EndAgreement).WithName("EndSharingAgreement");
     }
 
-    internal static async Task<Page<OrganizationDto>> ListOrganizations(InterlockDbContext db, TimeProvider time,
-        string? q, OrganizationKind? kind, bool? chapterViii, string? member, string? region, int? offset, int? limit, CancellationToken ct)
+    internal static async Task<IResult> ListOrganizations(InterlockDbContext db, TimeProvider time,
+        string? q, string? kind, bool? chapterViii, string? member, string? region, int? offset, int? limit, CancellationToken ct)
     {
+        var errors = new ValidationErrors();
+        var k = QueryEnum.Parse<OrganizationKind>(kind, "kind", errors);
+        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
         var (skip, take) = Paging.Normalize(offset, limit);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var query = OrganizationQueries.Filter(db, q, kind, chapterViii, member, region, today);
+        var query = OrganizationQueries.Filter(db, q, k, chapterViii, member, region, today);
         var total = await query.CountAsync(ct);
         var page = await query.OrderBy(o => o.Code).Skip(skip).Take(take).ToListAsync(ct);
         var dtos = await OrganizationQueries.ToDtosAsync(db, page, today, ct);
-        return new Page<OrganizationDto>(dtos, total, skip, take);
+        return TypedResults.Ok(new Page<OrganizationDto>(dtos, total, skip, take));
     }
 
     internal static async Task<IResult> GetOrganization(string code, InterlockDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
@@ -92,9 +95,12 @@ public static class RegistryEndpoints
         return TypedResults.Created($"/api/v1/organizations/{org.Code}", new OrganizationDetailDto(dto, []));
     }
 
-    internal static async Task<Page<CountryDto>> ListCountries(InterlockDbContext db, string? q, string? region, UnStatus? status,
+    internal static async Task<IResult> ListCountries(InterlockDbContext db, string? q, string? region, string? status,
         int? offset, int? limit, CancellationToken ct)
     {
+        var errors = new ValidationErrors();
+        var unStatus = QueryEnum.Parse<UnStatus>(status, "status", errors);
+        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
         var (skip, take) = Paging.Normalize(offset, limit ?? 300);
         var query = db.Countries.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(q))
@@ -104,10 +110,10 @@ public static class RegistryEndpoints
         }
         if (!string.IsNullOrWhiteSpace(region))
             query = query.Where(c => c.RegionCode == region || c.SubregionCode == region || c.IntermediateCode == region);
-        if (status is { } s) query = query.Where(c => c.UnStatus == s);
+        if (unStatus is { } s) query = query.Where(c => c.UnStatus == s);
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(c => c.NameEn).Skip(skip).Take(take).ToListAsync(ct);
-        return new Page<CountryDto>(items.Select(CountryDto.From).ToList(), total, skip, take);
+        return TypedResults.Ok(new Page<CountryDto>(items.Select(CountryDto.From).ToList(), total, skip, take));
     }
 
     internal static async Task<IResult> GetCountry(string iso3, InterlockDbContext db, CancellationToken ct)
