@@ -91,5 +91,13 @@ public sealed class CapabilityFinderTests
         Assert.All(rows, r => Assert.Contains(r.OrgCode, orgs));
         Assert.All(rows, r => Assert.Contains(r.Capability.AreaCode, areas));
         Assert.All(rows, r => Assert.True(r.Capability.Illustrative));
+        // Every seeded row would pass the same validation as a capability entered through the API.
+        Assert.All(rows, r =>
+        {
+            var c = r.Capability;
+            var errors = Capability.Validate(c.AreaCode, areas.Contains(c.AreaCode), c.Description, c.Global, c.ScopeCountries, c.ScopeRegions,
+                c.ReadinessDays, c.Personnel, c.LastVerified, new DateOnly(2026, 11, 26));
+            Assert.True(errors.IsEmpty, $"capabilities.csv line {r.Line}: {errors}");
+        });
     }
 }
