@@ -46,7 +46,7 @@ public sealed class DirectoryTests(BrowserFixture fixture) : BrowserTest(fixture
 
         await Expect(Page).ToHaveURLAsync(new Regex("/organizations/ECOWAS$"));
         await Expect(Page.Locator("h1")).ToContainTextAsync("Economic Community of West African States");
-        await Expect(Page.Locator("h2")).ToContainTextAsync("Member states (12 current)");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Member states (12 current)" })).ToBeVisibleAsync();
 
         foreach (var state in new[] { "Burkina Faso", "Mali", "Niger" })
         {
