@@ -8,6 +8,8 @@ internal sealed class ConflictEventMap : IEntityTypeConfiguration<ConflictEvent>
     public void Configure(EntityTypeBuilder<ConflictEvent> b)
     {
         b.HasKey(e => e.Id);
+        // A plain rowid on SQLite: AUTOINCREMENT would update sqlite_sequence on every one of millions of inserts.
+        b.Property(e => e.Id).HasAnnotation("Sqlite:ValueGenerationStrategy", Microsoft.EntityFrameworkCore.Metadata.SqliteValueGenerationStrategy.None);
         b.Property(e => e.Dataset).HasMaxLength(16);
         b.Property(e => e.SourceEventId).HasMaxLength(64);
         b.Property(e => e.CountryIso3).HasMaxLength(3);

@@ -54,6 +54,9 @@ public sealed record ImportResult(
 {
     public bool Succeeded => RejectedRows == 0 && Rejections.Count == 0;
 
+    /// <summary>Of <see cref="Elapsed"/>, the time spent recomputing the touched country-months.</summary>
+    public TimeSpan SeriesElapsed { get; init; }
+
     /// <summary>How many rejections are listed at most; the count of rejected rows is always complete.</summary>
     public const int MaxListedRejections = 100;
 }
@@ -69,4 +72,9 @@ public sealed record ImportOptions
     public DateOnly? Today { get; init; }
     /// <summary>The file's length, for the progress fraction, when the stream cannot tell it.</summary>
     public long? TotalBytes { get; init; }
+    /// <summary>
+    /// SQLite only: force the bulk strategy (true) or the row-by-row upsert (false) instead of choosing by the sizes of
+    /// the file and the table. For tests and benchmarks; both give the same result.
+    /// </summary>
+    public bool? SqliteBulk { get; init; }
 }

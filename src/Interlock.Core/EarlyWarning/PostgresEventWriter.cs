@@ -17,7 +17,7 @@ internal sealed class PostgresEventWriter(NpgsqlConnection connection, NpgsqlTra
 
     private static readonly string[] Columns = SqliteEventWriter.Columns;
 
-    public async Task BeginAsync(string dataset, long batchId, Guid owner, CancellationToken ct)
+    public async Task BeginAsync(string dataset, long batchId, Guid owner, long? expectedRows, CancellationToken ct)
     {
         (_dataset, _batchId, _owner) = (dataset, batchId, owner);
         await ExecuteAsync("""

@@ -3,6 +3,7 @@ using System;
 using Interlock.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -70,7 +71,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Capabilities.Area", b =>
@@ -104,7 +105,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasKey("Code");
 
-                    b.ToTable("Areas");
+                    b.ToTable("Areas", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Capabilities.Capability", b =>
@@ -177,7 +178,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.ToTable("Capabilities");
+                    b.ToTable("Capabilities", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Data.ReferenceDataVersion", b =>
@@ -194,14 +195,15 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasKey("Name");
 
-                    b.ToTable("ReferenceDataVersions");
+                    b.ToTable("ReferenceDataVersions", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.EarlyWarning.ConflictEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
 
                     b.Property<string>("Admin1")
                         .HasMaxLength(200)
@@ -308,7 +310,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CountryIso3", "Month");
 
-                    b.ToTable("CountryMonths");
+                    b.ToTable("CountryMonths", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.EarlyWarning.ImportBatch", b =>
@@ -364,7 +366,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("ImportBatches");
+                    b.ToTable("ImportBatches", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Identity.InterlockUser", b =>
@@ -498,7 +500,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("PersonalAccessTokens");
+                    b.ToTable("PersonalAccessTokens", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Knowledge.Document", b =>
@@ -547,7 +549,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Symbol");
 
-                    b.ToTable("Documents");
+                    b.ToTable("Documents", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Registry.CooperationAgreement", b =>
@@ -595,7 +597,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.ToTable("CooperationAgreements");
+                    b.ToTable("CooperationAgreements", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Registry.Country", b =>
@@ -667,7 +669,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
                     b.HasIndex("Iso2")
                         .IsUnique();
 
-                    b.ToTable("Countries");
+                    b.ToTable("Countries", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Registry.Membership", b =>
@@ -705,7 +707,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "CountryIso3", "Joined")
                         .IsUnique();
 
-                    b.ToTable("Memberships");
+                    b.ToTable("Memberships", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Registry.Organization", b =>
@@ -781,7 +783,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PredecessorId");
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Registry.Person", b =>
@@ -825,7 +827,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.ToTable("People");
+                    b.ToTable("People", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Registry.PersonRole", b =>
@@ -870,7 +872,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "Kind");
 
-                    b.ToTable("PersonRoles");
+                    b.ToTable("PersonRoles", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Registry.SharingAgreement", b =>
@@ -912,7 +914,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("SharingAgreements");
+                    b.ToTable("SharingAgreements", (string)null);
                 });
 
             modelBuilder.Entity("Interlock.Registry.SharingAgreementParty", b =>
@@ -933,7 +935,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId");
 
-                    b.ToTable("SharingAgreementParty");
+                    b.ToTable("SharingAgreementParty", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -950,7 +952,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -200,6 +200,47 @@ public sealed class EventImportTests(CliDatabases databases) : IClassFixture<Cli
         TestContext.Current.SendDiagnosticMessage($"{provider}: shipped data loaded in {first.Elapsed.TotalMilliseconds:0} ms, checked again in {again.Elapsed.TotalMilliseconds:0} ms");
     }
 
+    [Fact]
+    public async Task On_SQLite_the_bulk_and_the_upsert_strategies_store_the_same_events_and_series()
+    {
+        var real = RealGedText();
+        // A newer release: one event revised, one moved to another month and country, one new.
+        var lines = real.Split('\n').ToList();
+        var revised = lines.FindIndex(l => l.StartsWith("36210,", StringComparison.Ordinal));
+        lines[revised] = lines[revised].Replace(",0,3,0,0,3,3,3,500,", ",0,9,0,0,9,9,9,500,");
+        var moved = lines.FindIndex(l => l.StartsWith("33542,", StringComparison.Ordinal));
+        lines[moved] = lines[moved].Replace("Central African Republic,482,Africa", "Chad,483,Africa").Replace("2009-09-08 00:00:00.000", "2010-01-08 00:00:00.000");
+        lines.Insert(lines.Count - 1, lines[revised].Replace("36210,", "99999999,"));
+        var release2 = string.Join('\n', lines);
+
+        var snapshots = new List<(string Events, string Months, string Counts)>();
+        foreach (var bulk in new[] { true, false })
+        {
+            await using var database = await databases.SeededAsync("sqlite");
+            await using var db = database.Open();
+            var owner = await UnAsync(db);
+            var counts = new List<string>();
+            foreach (var text in new[] { real, release2, release2 })
+            {
+                db.ChangeTracker.Clear();
+                await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+                var result = await EventImporter.ImportAsync(db, EventDatasets.UcdpGed, stream,
+                    new ImportOptions { OwnerOrganizationId = owner, FileName = "ged.csv", SqliteBulk = bulk }, Ct);
+                Assert.True(result.Succeeded, string.Join("\n", result.Rejections));
+                counts.Add($"{result.Inserted}/{result.Updated}/{result.Unchanged}/{result.CountryMonthsRecomputed}");
+            }
+            snapshots.Add((await EventsOnlyAsync(db), await MonthsAsync(db), string.Join(" ", counts)));
+            // The indexes the bulk strategy rebuilt are the migration's, by name and definition.
+            var indexes = await db.Database.SqlQueryRaw<string>(
+                "SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ConflictEvents' AND sql IS NOT NULL ORDER BY name").ToListAsync(Ct);
+            Assert.Equal(2, indexes.Count);
+            Assert.Contains("CREATE UNIQUE INDEX \"IX_ConflictEvents_Dataset_SourceEventId\"", indexes[1]);
+        }
+        // Touched: CAF 2009-02 (revised and new), CAF 2009-09 (left by the moved event), TCD 2010-01 (entered).
+        Assert.Equal("1848/0/0/200 1/2/1846/3 0/0/1849/0", snapshots[0].Counts);
+        Assert.Equal(snapshots[0], snapshots[1]);
+    }
+
     private static async Task<string> EventsOnlyAsync(Interlock.Data.InterlockDbContext db) =>
         System.Text.Json.JsonSerializer.Serialize(await db.ConflictEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Ct));
 }

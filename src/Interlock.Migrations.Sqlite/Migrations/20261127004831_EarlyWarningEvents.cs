@@ -15,8 +15,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
                 name: "ConflictEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
                     Dataset = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     SourceEventId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CountryIso3 = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),

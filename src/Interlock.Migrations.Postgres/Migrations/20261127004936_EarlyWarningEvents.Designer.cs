@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using Interlock.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -13,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Interlock.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(InterlockDbContext))]
-    [Migration("20261126235252_EarlyWarningEvents")]
+    [Migration("20261127004936_EarlyWarningEvents")]
     partial class EarlyWarningEvents
     {
         /// <inheritdoc />
@@ -212,7 +213,8 @@ namespace Interlock.Migrations.Postgres.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 

@@ -3,6 +3,7 @@ using System;
 using Interlock.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Interlock.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(InterlockDbContext))]
-    [Migration("20261126235048_EarlyWarningEvents")]
+    [Migration("20261127004831_EarlyWarningEvents")]
     partial class EarlyWarningEvents
     {
         /// <inheritdoc />
@@ -204,7 +205,8 @@ namespace Interlock.Migrations.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
 
                     b.Property<string>("Admin1")
                         .HasMaxLength(200)
