@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using System.Net;
 using System.Text.RegularExpressions;
 using Interlock.Tests.Integration.Infrastructure;
@@ -80,7 +81,10 @@ public abstract partial class EndpointCoverageTests(DatabaseFixture fixture) : I
             foreach (var method in e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
                 var request = new HttpRequestMessage(new HttpMethod(method), Sample(e.RoutePattern.RawText!));
-                if (method is "POST" or "PUT") request.Content = Http.RawJson("{}");
+                // Send the kind of body the endpoint accepts, so only authorization can turn the request away.
+                var acceptsForm = e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Any(t => t.StartsWith("multipart/", StringComparison.Ordinal)) == true;
+                if (method is "POST" or "PUT")
+                    request.Content = acceptsForm ? new MultipartFormDataContent { { new StringContent("id"), "file", "events.csv" } } : Http.RawJson("{}");
                 var response = await anonymous.SendAsync(request);
                 if (response.StatusCode != HttpStatusCode.Unauthorized) failures.Add($"{method} {request.RequestUri}: {(int)response.StatusCode}");
             }
