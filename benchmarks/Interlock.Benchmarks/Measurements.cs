@@ -12,7 +12,7 @@ using Npgsql;
 namespace Interlock.Benchmarks;
 
 /// <summary>One timed step: how long it took and how many events it handled.</summary>
-public sealed record Measurement(string Name, double Seconds, long Events, long? PeakBytes = null, string? Note = null)
+public sealed record Measurement(string Name, double Seconds, long Events, long? PeakBytes = null, string? Note = null, double? CpuSeconds = null)
 {
     public double EventsPerSecond => Events / Seconds;
 }
@@ -21,8 +21,11 @@ public sealed record Measurement(string Name, double Seconds, long Events, long?
 public static class Measurements
 {
     /// <summary>The limit for any parser built on Sep: read every field of every row, as Interlock's reader is set up.</summary>
+    private static TimeSpan Cpu => Process.GetCurrentProcess().TotalProcessorTime;
+
     public static Measurement BareSep(string path)
     {
+        var cpu = Cpu;
         var clock = Stopwatch.StartNew();
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         using var text = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
@@ -34,17 +37,18 @@ public static class Measurements
             for (var i = 0; i < row.ColCount; i++) chars += row[i].Span.Length;
         }
         GC.KeepAlive(chars);
-        return new Measurement("bare Sep pass (every field)", clock.Elapsed.TotalSeconds, rows);
+        return new Measurement("bare Sep pass (every field)", clock.Elapsed.TotalSeconds, rows, CpuSeconds: (Cpu - cpu).TotalSeconds);
     }
 
     /// <summary>Interlock's reader over the whole file: parse, validate, map countries, find duplicates; nothing stored.</summary>
     public static Measurement InterlockParse(string path)
     {
+        var cpu = Cpu;
         var clock = Stopwatch.StartNew();
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var (valid, reader) = EventImporter.Validate(EventDatasets.UcdpGed, file);
         if (reader.HasRejections) throw new InvalidOperationException("The generated file has rejections: " + string.Join("; ", reader.Rejections.Take(3)));
-        return new Measurement("Interlock parse + validate", clock.Elapsed.TotalSeconds, valid);
+        return new Measurement("Interlock parse + validate", clock.Elapsed.TotalSeconds, valid, CpuSeconds: (Cpu - cpu).TotalSeconds);
     }
 
     public const string GroupBySqlite = "SELECT country_id, substr(date_start, 1, 7) AS month, count(*), sum(best) FROM ged GROUP BY 1, 2";
@@ -52,6 +56,7 @@ public static class Measurements
     /// <summary>DuckDB reads the CSV (its own parallel reader) and groups by country and month, in process.</summary>
     public static Measurement DuckDb(string path)
     {
+        var cpu = Cpu;
         var clock = Stopwatch.StartNew();
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
@@ -64,7 +69,8 @@ public static class Measurements
         long groups = 0, events = 0;
         using (var reader = cmd.ExecuteReader())
             while (reader.Read()) { groups++; events += reader.GetInt64(2); }
-        return new Measurement("DuckDB read_csv + GROUP BY country, month", clock.Elapsed.TotalSeconds, events, Note: $"{groups} groups");
+        return new Measurement("DuckDB read_csv + GROUP BY country, month", clock.Elapsed.TotalSeconds, events, Note: $"{groups} groups",
+            CpuSeconds: (Cpu - cpu).TotalSeconds);
     }
 
     /// <summary>The sqlite3 shell: <c>.import</c> of the file into a fresh database, then the same GROUP BY.</summary>
@@ -78,7 +84,7 @@ public static class Measurements
         var events = ChildProcess.Run("sqlite3", [db, "SELECT count(*) FROM ged"], null).Out.Trim();
         File.Delete(db);
         return new Measurement("sqlite3 shell .import + GROUP BY country, month", result.Seconds, long.Parse(events, CultureInfo.InvariantCulture),
-            result.PeakBytes, $"{groups} groups");
+            result.PeakBytes, $"{groups} groups", result.CpuSeconds);
     }
 
     /// <summary>The real CLI, <c>interlock import ucdp-ged FILE</c>, in a child process: end to end, with its peak memory.</summary>
@@ -93,7 +99,7 @@ public static class Measurements
         if (result.ExitCode != 0) throw new InvalidOperationException($"interlock import failed ({result.ExitCode}): {result.Err}\n{result.Out}");
         var line = result.Out.Split('\n').FirstOrDefault(l => l.StartsWith("imported:", StringComparison.Ordinal)) ?? "";
         var rows = long.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
-        return new Measurement(name, result.Seconds, rows, result.PeakBytes, line.Trim());
+        return new Measurement(name, result.Seconds, rows, result.PeakBytes, line.Trim(), result.CpuSeconds);
     }
 
     /// <summary>The full recompute of every event series, in process, on the database the import filled.</summary>
@@ -107,8 +113,11 @@ public static class Measurements
         DatabaseSetup.Configure(options, config);
         using var db = new InterlockDbContext(options.Options);
         var events = db.ConflictEvents.LongCount();
+        var cpu = Cpu;
         var result = CountryMonthSeries.RecomputeAllAsync(db).GetAwaiter().GetResult();
-        return new Measurement(name, result.Elapsed.TotalSeconds, events, Note: $"{result.CountryMonths} country-months");
+        // CPU of this process only: on PostgreSQL the work is the server's.
+        return new Measurement(name, result.Elapsed.TotalSeconds, events, Note: $"{result.CountryMonths} country-months",
+            CpuSeconds: provider == "sqlite" ? (Cpu - cpu).TotalSeconds : null);
     }
 
     private static ChildProcess.Result Cli(string[] args) =>
@@ -138,7 +147,7 @@ public static class Measurements
 /// <summary>Runs a program, timing it and sampling its peak resident memory (VmHWM) while it runs.</summary>
 public static class ChildProcess
 {
-    public sealed record Result(int ExitCode, string Out, string Err, double Seconds, long? PeakBytes);
+    public sealed record Result(int ExitCode, string Out, string Err, double Seconds, long? PeakBytes, double? CpuSeconds);
 
     public static Result Run(string file, IEnumerable<string> args, string? workDir)
     {
@@ -150,10 +159,26 @@ public static class ChildProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         long? peak = null;
+        double? cpu = null;
         while (!process.WaitForExit(20))
+        {
             peak = HighWaterMark(process.Id) ?? peak;
+            cpu = CpuSeconds(process.Id) ?? cpu;
+        }
         var seconds = clock.Elapsed.TotalSeconds;
-        return new Result(process.ExitCode, output.Result, error.Result, seconds, peak);
+        return new Result(process.ExitCode, output.Result, error.Result, seconds, peak, cpu);
+    }
+
+    /// <summary>User + system CPU of the process so far (/proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s).</summary>
+    private static double? CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException) { return null; }
     }
 
     /// <summary>VmHWM: the most resident memory the process has had (monotonic, so the last sample is the peak so far).</summary>

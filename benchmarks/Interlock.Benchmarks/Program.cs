@@ -45,16 +45,21 @@ var postgres = Environment.GetEnvironmentVariable("INTERLOCK_BENCH_POSTGRES") is
     : Environment.GetEnvironmentVariable("INTERLOCK_TEST_POSTGRES");
 
 var results = new List<Measurement>();
+var loadAtStart = LoadAverage();
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+static long parseEvents(List<Measurement> all) => all.First(m => m.Name.StartsWith("Interlock parse", StringComparison.Ordinal)).Events;
 void Show(Measurement m)
 {
     results.Add(m);
     Console.WriteLine($"  {m.Name,-52} {m.Seconds,8:0.00} s  {m.EventsPerSecond,12:N0} events/s  {size / 1e6 / m.Seconds,7:N0} MB/s" +
+                      (m.CpuSeconds is { } c ? $"  cpu {c:0.00} s" : "") +
                       (m.PeakBytes is { } p ? $"  peak {p / 1048576.0:N0} MB" : "") + (m.Note is { } n ? $"  ({n})" : ""));
 }
 
 try
 {
     Console.WriteLine($"File: {file} ({size / 1e6:N0} MB); machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+    Console.WriteLine($"Load average at start: {LoadAverage()}");
     Console.WriteLine($"In-process passes, interleaved, {repeat} rounds (the median of each is used):");
     var passes = new Dictionary<string, List<Measurement>>();
     for (var round = 0; round < repeat; round++)
@@ -98,10 +103,12 @@ try
     var report = new List<string>
     {
         "",
-        "| step | seconds | events/s | MB/s | peak memory |",
-        "|---|---:|---:|---:|---:|",
+        $"File {size / 1e6:N0} MB, {parseEvents(all):N0} events; load average at start {loadAtStart}, at the end {LoadAverage()} (2 cores).",
+        "",
+        "| step | seconds (wall) | CPU seconds | events/s | MB/s | peak memory |",
+        "|---|---:|---:|---:|---:|---:|",
     };
-    report.AddRange(all.Select(m => $"| {m.Name} | {m.Seconds:0.00} | {m.EventsPerSecond:N0} | {size / 1e6 / m.Seconds:N0} | " +
+    report.AddRange(all.Select(m => $"| {m.Name} | {m.Seconds:0.00} | {(m.CpuSeconds is { } c ? c.ToString("0.00") : "")} | {m.EventsPerSecond:N0} | {size / 1e6 / m.Seconds:N0} | " +
                                    (m.PeakBytes is { } p ? $"{p / 1048576.0:N0} MB" : "") + " |"));
     string Bar(bool ok) => ok ? "met" : "**MISSED**";
     var ratioBare = parse.EventsPerSecond / bare.EventsPerSecond;

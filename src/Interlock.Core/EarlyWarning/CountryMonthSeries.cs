@@ -74,6 +74,35 @@ public static class CountryMonthSeries
         return count;
     }
 
+    /// <summary>
+    /// Replaces the whole series <paramref name="series"/> with <paramref name="rows"/> (computed while importing a dataset
+    /// that had no events), inside the caller's transaction. Returns the number of rows.
+    /// </summary>
+    internal static async Task<int> ReplaceAsync(InterlockDbContext db, string series, List<CountryMonth> rows, CancellationToken ct)
+    {
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        await db.CountryMonths.Where(m => m.Series == series).ExecuteDeleteAsync(ct);
+        if (!db.Database.IsNpgsql())
+        {
+            SqliteCountryMonths.Insert((SqliteConnection)transaction.Connection!, rows);
+            return rows.Count;
+        }
+        await using var copy = await ((Npgsql.NpgsqlConnection)transaction.Connection!).BeginBinaryImportAsync(
+            """COPY "CountryMonths" ("Series", "CountryIso3", "Month", "StateBased", "NonState", "OneSided", "Other", "Events", "Admin1Areas") FROM STDIN (FORMAT BINARY)""", ct);
+        foreach (var r in rows)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(r.Series, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(r.CountryIso3, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(r.Month, NpgsqlTypes.NpgsqlDbType.Date, ct);
+            await copy.WriteAsync(r.StateBased, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+            foreach (var v in new[] { r.NonState, r.OneSided, r.Other, r.Events, r.Admin1Areas })
+                if (v is { } x) await copy.WriteAsync(x, NpgsqlTypes.NpgsqlDbType.Integer, ct); else await copy.WriteNullAsync(ct);
+        }
+        await copy.CompleteAsync(ct);
+        return rows.Count;
+    }
+
     public sealed record RecomputeResult(int CountryMonths, TimeSpan Elapsed);
 
     /// <summary>Rebuilds the series of every event dataset from all events, in one transaction with one audit entry.</summary>

@@ -34,6 +34,9 @@ public static class EventImporter
         // One import at a time (SQLite's transaction already holds the write lock): batch numbers stay unique.
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ImportLock})", ct);
         var batchId = (await db.ImportBatches.MaxAsync(b => (long?)b.Id, ct) ?? 0) + 1;
+        // A dataset without events yet: its series is summed from the file while reading, not read back afterwards.
+        var firstLoad = !await db.ConflictEvents.AnyAsync(e => e.Dataset == dataset, ct);
+        var accumulator = firstLoad ? new CountryMonthAccumulator() : null;
 
         IEventWriter writer = db.Database.IsNpgsql()
             ? new PostgresEventWriter((Npgsql.NpgsqlConnection)transaction.Connection!, (Npgsql.NpgsqlTransaction)transaction)
@@ -44,7 +47,7 @@ public static class EventImporter
             // GED rows are about 700 bytes, ACLED rows about 400: a low estimate of the rows from the file's size.
             var length = options.TotalBytes ?? (stream.CanSeek ? stream.Length - stream.Position : null);
             await writer.BeginAsync(dataset, batchId, options.OwnerOrganizationId, length / 1000, ct);
-            await PumpAsync(reader, writer, stream, options, ct);
+            await PumpAsync(reader, writer, stream, options, accumulator, ct);
 
             if (reader.HasRejections)
             {
@@ -57,7 +60,9 @@ public static class EventImporter
             var (inserted, updated) = await writer.FinishAsync(ct);
             options.Progress?.Report(new ImportProgress(reader.Rows, reader.Bytes, reader.Bytes, ImportStages.Series));
             var seriesClock = Stopwatch.StartNew();
-            var months = await CountryMonthSeries.RecomputeTouchedAsync(db, dataset, ct);
+            var months = accumulator is not null
+                ? await CountryMonthSeries.ReplaceAsync(db, dataset, accumulator.Rows(), ct)
+                : await CountryMonthSeries.RecomputeTouchedAsync(db, dataset, ct);
             var seriesElapsed = seriesClock.Elapsed;
             await writer.EndAsync(ct);
 
@@ -86,7 +91,8 @@ public static class EventImporter
     }
 
     /// <summary>Reads the file on a worker thread and writes on this one; once a row is rejected nothing more is written.</summary>
-    private static async Task PumpAsync(EventFileReader reader, IEventWriter writer, Stream stream, ImportOptions options, CancellationToken ct)
+    private static async Task PumpAsync(EventFileReader reader, IEventWriter writer, Stream stream, ImportOptions options,
+        CountryMonthAccumulator? accumulator, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var channel = Channel.CreateBounded<ArraySegment<ParsedEvent>>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
@@ -95,7 +101,11 @@ public static class EventImporter
             try
             {
                 foreach (var batch in reader.ReadBatches(stream, options.Progress, options.TotalBytes, stop.Token))
-                    if (!reader.HasRejections) await channel.Writer.WriteAsync(batch, stop.Token);
+                {
+                    if (reader.HasRejections) continue;
+                    accumulator?.Add(batch, reader.Dataset);
+                    await channel.Writer.WriteAsync(batch, stop.Token);
+                }
                 channel.Writer.Complete();
             }
             catch (Exception e)

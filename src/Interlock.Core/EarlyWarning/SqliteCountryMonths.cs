@@ -48,14 +48,15 @@ internal static class SqliteCountryMonths
         {
             if (countries is { Count: <= IndexedCountries })
                 for (var i = 0; i < countries.Count; i++) Check(raw.sqlite3_bind_text(stmt, i + 1, countries[i]), db);
+            var row = new SqliteNative.Statement(stmt);
             int rc;
-            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+            while ((rc = row.Step()) == raw.SQLITE_ROW)
             {
-                var ds = DatasetIndex(raw.sqlite3_column_blob(stmt, 0));
+                var ds = DatasetIndex(row.ColumnBytes(0));
                 if (ds < 0 || (wanted >= 0 && ds != wanted)) continue;
-                var country = Pack(raw.sqlite3_column_blob(stmt, 1));
+                var country = Pack(row.ColumnBytes(1));
                 if (countryFilter is not null && !countryFilter.Contains(country)) continue;
-                var month = YearMonth(raw.sqlite3_column_blob(stmt, 2));
+                var month = YearMonth(row.ColumnBytes(2));
                 ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, (ds, country, month), out var exists);
                 if (!exists)
                 {
@@ -64,8 +65,8 @@ internal static class SqliteCountryMonths
                 }
                 var g = slot;
                 ref var t = ref totals[g];
-                var best = raw.sqlite3_column_int(stmt, 4);
-                switch (raw.sqlite3_column_int(stmt, 3))
+                var best = row.ColumnInt(4);
+                switch (row.ColumnInt(3))
                 {
                     case 1: t.StateBased += best; break;
                     case 2: t.NonState += best; break;
@@ -74,7 +75,7 @@ internal static class SqliteCountryMonths
                 }
                 t.Events++;
                 // One 64-bit hash of (group, admin1): a collision would undercount one area, with odds of about 1 in 10^7 here.
-                if (raw.sqlite3_column_type(stmt, 5) != raw.SQLITE_NULL && areas.Add(Fnv1a(raw.sqlite3_column_blob(stmt, 5), (ulong)g)))
+                if (!row.IsNull(5) && areas.Add(Fnv1a(row.ColumnBytes(5), (ulong)g)))
                     t.Admin1Areas++;
             }
             if (rc != raw.SQLITE_DONE) Check(rc, db);
@@ -90,39 +91,58 @@ internal static class SqliteCountryMonths
             if (only is not null) delete.Parameters.AddWithValue("$s", dataset);
             await delete.ExecuteNonQueryAsync(ct);
         }
+        var names = new Dictionary<int, string>();
+        var rows = new List<CountryMonth>();
+        foreach (var ((ds, country, ym), g) in groups)
+        {
+            if (!names.TryGetValue(country, out var iso3)) names[country] = iso3 = Unpack(country);
+            var month = new DateOnly(ym / 100, ym % 100, 1);
+            if (only is not null && !only.Contains((iso3, MonthText(month)))) continue;
+            var t = totals[g];
+            rows.Add(new CountryMonth
+            {
+                Series = EventDatasets.EventSets[ds], CountryIso3 = iso3, Month = month, StateBased = t.StateBased, NonState = t.NonState,
+                OneSided = t.OneSided, Other = t.Other, Events = t.Events, Admin1Areas = t.Admin1Areas,
+            });
+        }
+        Insert(connection, rows.OrderBy(r => r.Series, StringComparer.Ordinal).ThenBy(r => r.CountryIso3, StringComparer.Ordinal).ThenBy(r => r.Month));
+        return only?.Count ?? rows.Count;
+    }
+
+    /// <summary>
+    /// Inserts country-months with one prepared statement, in the caller's transaction. In key order, the rows go to
+    /// the end of the primary-key and (country, month) b-trees instead of anywhere in them.
+    /// </summary>
+    public static void Insert(SqliteConnection connection, IEnumerable<CountryMonth> rows)
+    {
         const string insert = """
             INSERT INTO "CountryMonths" ("Series", "CountryIso3", "Month", "StateBased", "NonState", "OneSided", "Other", "Events", "Admin1Areas")
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """;
+        var db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(db, insert, out var write), db);
-        var written = 0;
-        var names = new Dictionary<int, string>();
         using (write)
         {
-            // In key order: the rows then go to the end of the primary-key and (country, month) b-trees instead of anywhere.
-            foreach (var ((ds, country, ym), g) in groups.OrderBy(k => k.Key))
+            foreach (var r in rows)
             {
-                if (!names.TryGetValue(country, out var iso3)) names[country] = iso3 = Unpack(country);
-                var month = $"{ym / 100:D4}-{ym % 100:D2}-01";
-                if (only is not null && !only.Contains((iso3, month))) continue;
-                var t = totals[g];
-                Check(raw.sqlite3_bind_text(write, 1, EventDatasets.EventSets[ds]), db);
-                Check(raw.sqlite3_bind_text(write, 2, iso3), db);
-                Check(raw.sqlite3_bind_text(write, 3, month), db);
-                Check(raw.sqlite3_bind_int(write, 4, t.StateBased), db);
-                Check(raw.sqlite3_bind_int(write, 5, t.NonState), db);
-                Check(raw.sqlite3_bind_int(write, 6, t.OneSided), db);
-                Check(raw.sqlite3_bind_int(write, 7, t.Other), db);
-                Check(raw.sqlite3_bind_int(write, 8, t.Events), db);
-                Check(raw.sqlite3_bind_int(write, 9, t.Admin1Areas), db);
+                Check(raw.sqlite3_bind_text(write, 1, r.Series), db);
+                Check(raw.sqlite3_bind_text(write, 2, r.CountryIso3), db);
+                Check(raw.sqlite3_bind_text(write, 3, MonthText(r.Month)), db);
+                Check(raw.sqlite3_bind_int(write, 4, r.StateBased), db);
+                Check(Nullable(write, 5, r.NonState), db);
+                Check(Nullable(write, 6, r.OneSided), db);
+                Check(Nullable(write, 7, r.Other), db);
+                Check(Nullable(write, 8, r.Events), db);
+                Check(Nullable(write, 9, r.Admin1Areas), db);
                 var rc = raw.sqlite3_step(write);
                 raw.sqlite3_reset(write);
                 if (rc != raw.SQLITE_DONE) Check(rc, db);
-                written++;
             }
         }
-        return only?.Count ?? written;
     }
+
+    private static int Nullable(sqlite3_stmt statement, int index, int? value) =>
+        value is { } v ? raw.sqlite3_bind_int(statement, index, v) : raw.sqlite3_bind_null(statement, index);
 
     private static int DatasetIndex(ReadOnlySpan<byte> name)
     {

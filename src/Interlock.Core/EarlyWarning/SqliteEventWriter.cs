@@ -7,8 +7,8 @@ namespace Interlock.EarlyWarning;
 
 /// <summary>
 /// SQLite's fast paths, on the DbContext's own connection inside the importer's single transaction. Statements are
-/// prepared once and re-bound by position through the connection's native handle (ADO.NET's per-execution lookup of
-/// each named parameter cost more than SQLite's own work).
+/// prepared once and re-bound by position through the connection's native handle (<see cref="SqliteNative"/>):
+/// ADO.NET's per-execution lookup of each named parameter cost more than SQLite's own work.
 /// <list type="bullet">
 /// <item><b>Upsert</b> (the general case): one INSERT ... ON CONFLICT (dataset, id) DO UPDATE ... WHERE (something
 /// changed) per row. An unchanged row costs a lookup in the unique index and no write.</item>
@@ -81,7 +81,7 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
             Prepare(insert, out _write);
             Prepare($"UPDATE \"ConflictEvents\" SET {string.Join(", ", Columns.Select((c, i) => $"\"{c}\" = ?{i + 5}"))}, \"ImportBatchId\" = ?2 WHERE \"Id\" = ?4",
                 out _update);
-            Check(raw.sqlite3_bind_int64(_update!, 2, batchId));
+            Check(new SqliteNative.Statement(_update!).Int64(2, batchId));
         }
         else
         {
@@ -102,10 +102,11 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
                 """, out _write);
         }
         // Bindings stay across executions: the constants are bound once.
-        BindText(_write!, 1, dataset);
-        Check(raw.sqlite3_bind_int64(_write!, 2, batchId));
+        var write = new SqliteNative.Statement(_write!);
+        BindText(write, 1, dataset);
+        Check(write.Int64(2, batchId));
         // EF Core stores a Guid on SQLite as upper-case text; written the same way so EF's queries match.
-        BindText(_write!, 3, owner.ToString().ToUpperInvariant());
+        BindText(write, 3, owner.ToString().ToUpperInvariant());
     }
 
     /// <summary>
@@ -119,14 +120,16 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
 
     public Task WriteAsync(ArraySegment<ParsedEvent> batch, CancellationToken ct)
     {
+        var write = new SqliteNative.Statement(_write!);
+        var update = _update is null ? default : new SqliteNative.Statement(_update);
         foreach (ref readonly var e in batch.AsSpan())
         {
-            var statement = _write!;
+            var statement = write;
             if (_existing is not null && _existing.TryGetValue(e.SourceEventId, out var stored))
             {
                 if (stored.Same(e)) continue; // unchanged
-                statement = _update!;
-                Check(raw.sqlite3_bind_int64(statement, 4, stored.Id));
+                statement = update;
+                Check(statement.Int64(4, stored.Id));
                 _touched.Add((stored.Country, MonthOf(stored.Start)));
                 _updated++;
             }
@@ -136,12 +139,12 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
                 if (_existing is not null) _inserted++;
             }
             Bind(statement, e);
-            var rc = raw.sqlite3_step(statement);
-            raw.sqlite3_reset(statement);
+            var rc = statement.Step();
+            statement.Reset();
             if (rc != raw.SQLITE_DONE) Check(rc);
             if (_existing is null)
             {
-                if (raw.sqlite3_changes(_db) == 0) continue; // upsert: unchanged
+                if (SqliteNative.ChangesOf(_db) == 0) continue; // upsert: unchanged
                 _written++;
             }
             _touched.Add((e.CountryIso3, MonthOf(e.DateStart)));
@@ -149,18 +152,18 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
         return Task.CompletedTask;
     }
 
-    private void Bind(sqlite3_stmt statement, in ParsedEvent e)
+    private void Bind(SqliteNative.Statement statement, in ParsedEvent e)
     {
         BindText(statement, 5, e.CountryIso3);
         BindText(statement, 6, e.Admin1);
-        Check(raw.sqlite3_bind_text(statement, 7, DayBytes(e.DateStart)));
-        Check(raw.sqlite3_bind_text(statement, 8, DayBytes(e.DateEnd)));
-        Check(raw.sqlite3_bind_int(statement, 9, (int)e.ViolenceType));
-        Check(raw.sqlite3_bind_int(statement, 10, e.Best));
-        Check(raw.sqlite3_bind_int(statement, 11, e.Low));
-        Check(raw.sqlite3_bind_int(statement, 12, e.High));
-        Check(e.Latitude is { } lat ? raw.sqlite3_bind_double(statement, 13, lat) : raw.sqlite3_bind_null(statement, 13));
-        Check(e.Longitude is { } lon ? raw.sqlite3_bind_double(statement, 14, lon) : raw.sqlite3_bind_null(statement, 14));
+        Check(statement.Text(7, DayBytes(e.DateStart)));
+        Check(statement.Text(8, DayBytes(e.DateEnd)));
+        Check(statement.Int(9, (int)e.ViolenceType));
+        Check(statement.Int(10, e.Best));
+        Check(statement.Int(11, e.Low));
+        Check(statement.Int(12, e.High));
+        Check(statement.Double(13, e.Latitude));
+        Check(statement.Double(14, e.Longitude));
         BindText(statement, 15, e.SideA);
         BindText(statement, 16, e.SideB);
     }
@@ -262,14 +265,14 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
         statement = s;
     }
 
-    private void BindText(sqlite3_stmt statement, int index, string? value)
+    private void BindText(SqliteNative.Statement statement, int index, string? value)
     {
-        if (value is null) { Check(raw.sqlite3_bind_null(statement, index)); return; }
+        if (value is null) { Check(statement.Null(index)); return; }
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (_utf8.Length < max) _utf8 = new byte[max];
         var n = Encoding.UTF8.GetBytes(value, _utf8);
         // Bound as a copy (SQLITE_TRANSIENT), so the buffer is reused for the next value.
-        Check(raw.sqlite3_bind_text(statement, index, _utf8.AsSpan(0, n)));
+        Check(statement.Text(index, _utf8.AsSpan(0, n)));
     }
 
     private static DateOnly MonthOf(DateOnly d) => new(d.Year, d.Month, 1);
