@@ -1,7 +1,9 @@
 using Interlock.Audit;
 using Interlock.Capabilities;
 using Interlock.EarlyWarning;
+using Interlock.EarlyWarning.Risk;
 using Interlock.Identity;
+using Interlock.Inbox;
 using Interlock.Knowledge;
 using Interlock.Registry;
 using Interlock.Shared;
@@ -38,6 +40,9 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public DbSet<ConflictEvent> ConflictEvents => Set<ConflictEvent>();
     public DbSet<CountryMonth> CountryMonths => Set<CountryMonth>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<CountryRisk> CountryRisks => Set<CountryRisk>();
+    public DbSet<InboxItem> InboxItems => Set<InboxItem>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();

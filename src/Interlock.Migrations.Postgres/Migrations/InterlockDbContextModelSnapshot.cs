@@ -379,6 +379,84 @@ namespace Interlock.Migrations.Postgres.Migrations
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("Interlock.EarlyWarning.Risk.CountryRisk", b =>
+                {
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte>("Level")
+                        .HasColumnType("smallint");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("CountryIso3", "Month");
+
+                    b.HasIndex("Month", "Level");
+
+                    b.ToTable("CountryRisks");
+                });
+
+            modelBuilder.Entity("Interlock.EarlyWarning.Risk.IndicatorValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte>("Level")
+                        .HasColumnType("smallint");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ObservationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorCode", "Month");
+
+                    b.HasIndex("CountryIso3", "Month", "IndicatorCode");
+
+                    b.ToTable("IndicatorValues");
+                });
+
             modelBuilder.Entity("Interlock.Identity.InterlockUser", b =>
                 {
                     b.Property<string>("Id")
@@ -511,6 +589,82 @@ namespace Interlock.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PersonalAccessTokens");
+                });
+
+            modelBuilder.Entity("Interlock.Inbox.InboxItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RecipientEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RecipientOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecipientPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RecipientRoles")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientOrganizationId", "CreatedAt");
+
+                    b.HasIndex("Kind", "SourceId", "RecipientOrganizationId", "RecipientPersonId")
+                        .IsUnique();
+
+                    b.ToTable("InboxItems");
                 });
 
             modelBuilder.Entity("Interlock.Knowledge.Document", b =>

@@ -71,7 +71,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("Interlock.Capabilities.Area", b =>
@@ -105,7 +105,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasKey("Code");
 
-                    b.ToTable("Areas", (string)null);
+                    b.ToTable("Areas");
                 });
 
             modelBuilder.Entity("Interlock.Capabilities.Capability", b =>
@@ -178,7 +178,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.ToTable("Capabilities", (string)null);
+                    b.ToTable("Capabilities");
                 });
 
             modelBuilder.Entity("Interlock.Data.ReferenceDataVersion", b =>
@@ -195,7 +195,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasKey("Name");
 
-                    b.ToTable("ReferenceDataVersions", (string)null);
+                    b.ToTable("ReferenceDataVersions");
                 });
 
             modelBuilder.Entity("Interlock.EarlyWarning.ConflictEvent", b =>
@@ -310,7 +310,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CountryIso3", "Month");
 
-                    b.ToTable("CountryMonths", (string)null);
+                    b.ToTable("CountryMonths");
                 });
 
             modelBuilder.Entity("Interlock.EarlyWarning.ImportBatch", b =>
@@ -366,7 +366,83 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("ImportBatches", (string)null);
+                    b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("Interlock.EarlyWarning.Risk.CountryRisk", b =>
+                {
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CountryIso3", "Month");
+
+                    b.HasIndex("Month", "Level");
+
+                    b.ToTable("CountryRisks");
+                });
+
+            modelBuilder.Entity("Interlock.EarlyWarning.Risk.IndicatorValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ObservationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorCode", "Month");
+
+                    b.HasIndex("CountryIso3", "Month", "IndicatorCode");
+
+                    b.ToTable("IndicatorValues");
                 });
 
             modelBuilder.Entity("Interlock.Identity.InterlockUser", b =>
@@ -500,7 +576,83 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("PersonalAccessTokens", (string)null);
+                    b.ToTable("PersonalAccessTokens");
+                });
+
+            modelBuilder.Entity("Interlock.Inbox.InboxItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EmailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientRoles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientOrganizationId", "CreatedAt");
+
+                    b.HasIndex("Kind", "SourceId", "RecipientOrganizationId", "RecipientPersonId")
+                        .IsUnique();
+
+                    b.ToTable("InboxItems");
                 });
 
             modelBuilder.Entity("Interlock.Knowledge.Document", b =>
@@ -549,7 +701,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Symbol");
 
-                    b.ToTable("Documents", (string)null);
+                    b.ToTable("Documents");
                 });
 
             modelBuilder.Entity("Interlock.Registry.CooperationAgreement", b =>
@@ -597,7 +749,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.ToTable("CooperationAgreements", (string)null);
+                    b.ToTable("CooperationAgreements");
                 });
 
             modelBuilder.Entity("Interlock.Registry.Country", b =>
@@ -669,7 +821,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
                     b.HasIndex("Iso2")
                         .IsUnique();
 
-                    b.ToTable("Countries", (string)null);
+                    b.ToTable("Countries");
                 });
 
             modelBuilder.Entity("Interlock.Registry.Membership", b =>
@@ -707,7 +859,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "CountryIso3", "Joined")
                         .IsUnique();
 
-                    b.ToTable("Memberships", (string)null);
+                    b.ToTable("Memberships");
                 });
 
             modelBuilder.Entity("Interlock.Registry.Organization", b =>
@@ -783,7 +935,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PredecessorId");
 
-                    b.ToTable("Organizations", (string)null);
+                    b.ToTable("Organizations");
                 });
 
             modelBuilder.Entity("Interlock.Registry.Person", b =>
@@ -827,7 +979,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.ToTable("People", (string)null);
+                    b.ToTable("People");
                 });
 
             modelBuilder.Entity("Interlock.Registry.PersonRole", b =>
@@ -872,7 +1024,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "Kind");
 
-                    b.ToTable("PersonRoles", (string)null);
+                    b.ToTable("PersonRoles");
                 });
 
             modelBuilder.Entity("Interlock.Registry.SharingAgreement", b =>
@@ -914,7 +1066,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("SharingAgreements", (string)null);
+                    b.ToTable("SharingAgreements");
                 });
 
             modelBuilder.Entity("Interlock.Registry.SharingAgreementParty", b =>
@@ -935,7 +1087,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId");
 
-                    b.ToTable("SharingAgreementParty", (string)null);
+                    b.ToTable("SharingAgreementParty");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -952,7 +1104,7 @@ namespace Interlock.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

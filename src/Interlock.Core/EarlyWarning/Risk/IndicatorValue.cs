@@ -1,0 +1,27 @@
+using Interlock.Shared;
+
+namespace Interlock.EarlyWarning.Risk;
+
+/// <summary>
+/// The value of one indicator for one country and month, placed against the indicator's thresholds. Derived
+/// indicators are computed from the public event series and are Public; a reported indicator takes its value from
+/// the latest revision of an organization's observation and carries that observation's label, so the access policy
+/// decides who sees it. Rows are rewritten by the recompute; they are a cache of the rules, never edited by hand.
+/// </summary>
+public sealed class IndicatorValue
+{
+    public long Id { get; set; }
+    public required string IndicatorCode { get; set; }
+    public required string CountryIso3 { get; set; }
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; set; }
+    public double Value { get; set; }
+    public RiskLevel Level { get; set; }
+    /// <summary>Why the value sits at its level, in words (e.g. "340, at or above the Alert threshold of 250").</summary>
+    public string? Reason { get; set; }
+    /// <summary>For a reported indicator: the observation the value came from; null for derived indicators.</summary>
+    public Guid? ObservationId { get; set; }
+    public Guid OwnerOrganizationId { get; set; }
+    public Classification Classification { get; set; }
+    public DateTimeOffset ComputedAt { get; set; }
+}
