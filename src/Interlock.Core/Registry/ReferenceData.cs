@@ -130,7 +130,7 @@ public static class ReferenceData
         return new CapabilityRow(line, Req(r, "org_code", line), c);
     });
 
-    private static List<T> Read<T>(string file, Func<SepReader.Row, int, T> map)
+    internal static List<T> Read<T>(string file, Func<SepReader.Row, int, T> map)
     {
         using var reader = Sep.Reader(o => o with { Unescape = true }).From(Open(file));
         var result = new List<T>();
@@ -148,9 +148,9 @@ public static class ReferenceData
         return result;
     }
 
-    private static string? Opt(SepReader.Row r, string column) =>
+    internal static string? Opt(SepReader.Row r, string column) =>
         r[column].ToString() is { Length: > 0 } v ? v.Trim() : null;
 
-    private static string Req(SepReader.Row r, string column, int line) =>
+    internal static string Req(SepReader.Row r, string column, int line) =>
         Opt(r, column) ?? throw new FormatException($"line {line}, column {column}: a value is required.");
 }
