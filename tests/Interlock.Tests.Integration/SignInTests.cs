@@ -88,5 +88,12 @@ public abstract class SignInTests(DatabaseFixture fixture) : IntegrationTest(fix
         Assert.True(lockoutEnd > DateTimeOffset.UtcNow.AddMinutes(10), $"locked until {lockoutEnd}");
         // A locked account's tokens stop working too.
         await (await token.GetAsync("/api/v1/me")).ExpectAsync(HttpStatusCode.Unauthorized);
+
+        // The failed-attempt counts and the lockout were written before anyone was signed in: the audit log names
+        // the account the attempts were for, not an anonymous change.
+        var writers = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == user.Id && e.Action == Interlock.Audit.AuditActions.Update)
+            .Select(e => e.UserName).ToListAsync());
+        Assert.DoesNotContain("anonymous", writers);
+        Assert.True(writers.Count(w => w == $"sign-in attempt as {user.UserName}") >= 5, string.Join(", ", writers));
     }
 }
