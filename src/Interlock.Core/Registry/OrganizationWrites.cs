@@ -1,12 +1,11 @@
 using Interlock.Data;
-using Interlock.Registry;
 using Interlock.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Interlock.Web.Registry;
+namespace Interlock.Registry;
 
 /// <summary>The editable fields of an organization, applied the same way on create and on update.</summary>
-internal static class OrganizationWrites
+public static class OrganizationWrites
 {
     /// <summary>Validates the fields and, when all are valid, applies them to <paramref name="org"/>.</summary>
     public static async Task<ValidationErrors> ApplyAsync(Organization org, string? nameEn, string? nameFr, OrganizationKind kind, bool chapterViii,
