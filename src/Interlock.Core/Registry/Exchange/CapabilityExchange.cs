@@ -81,12 +81,7 @@ public static class CapabilityExchange
         if (row.IsRejected) return RowOutcome.Rejected;
         var target = existing ?? new Capability { Id = id ?? Guid.CreateVersion7(), OwnerOrganizationId = org.Id, AreaCode = "", Description = "" };
         var label = new RecordLabel(org.Id, classification ?? existing?.Classification ?? Interlock.Shared.Classification.Partners, Capability.Category);
-        var decision = run.Actor.DecideWrite(existing is null ? label : RecordLabel.Of(existing));
-        if (!decision.Allowed)
-        {
-            row.Reject(Organization, $"You may not {(existing is null ? "record" : "change")} capabilities of {code}: {decision.Reason}.");
-            return RowOutcome.Rejected;
-        }
+        var before = existing is null ? label : RecordLabel.Of(existing);
 
         var fields = new CapabilityFields(area,
             row.Has(Description) ? row.Text(Description) : target.Description,
@@ -109,8 +104,10 @@ public static class CapabilityExchange
         if (countries.SequenceEqual(target.ScopeCountries)) target.ScopeCountries = countries;
         if (regions.SequenceEqual(target.ScopeRegions)) target.ScopeRegions = regions;
 
-        if (existing is null) { db.Capabilities.Add(target); return RowOutcome.Created; }
-        return run.HasChanges() ? RowOutcome.Updated : RowOutcome.Unchanged;
+        var outcome = existing is null ? RowOutcome.Created : run.HasChanges() ? RowOutcome.Updated : RowOutcome.Unchanged;
+        outcome = run.Permit(row, outcome, before, Organization, $"You may not {(existing is null ? "record" : "change")} capabilities of {code}");
+        if (outcome == RowOutcome.Created) db.Capabilities.Add(target);
+        return outcome;
     }
 
     /// <summary>The capability the row updates: by id, else the organization's only one in the area; null for a new one.</summary>
@@ -126,7 +123,9 @@ public static class CapabilityExchange
                 row.Reject(Id, $"This id belongs to a capability that is not one of {org.Code}'s; leave the id empty to record a new one.");
             return byId;
         }
-        var same = await db.Capabilities.Where(c => c.OwnerOrganizationId == org.Id && c.AreaCode == area).ToListAsync(ct);
+        // Only readable ones: a row must not find (and so reveal) a capability its importer may not see.
+        var same = (await db.Capabilities.Where(c => c.OwnerOrganizationId == org.Id && c.AreaCode == area).ToListAsync(ct))
+            .Where(c => run.Actor.CanRead(RecordLabel.Of(c))).ToList();
         if (same.Count > 1)
             row.Reject(Id, $"{org.Code} has {same.Count} capabilities in {area}: give the id of the one this row changes.");
         return same.Count == 1 ? same[0] : null;

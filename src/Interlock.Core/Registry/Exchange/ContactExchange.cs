@@ -62,13 +62,14 @@ public static class ContactExchange
     {
         var subject = run.Actor.Subject;
         if (!subject.IsAuthenticated) throw new ExchangeDeniedException("Sign in to import contacts.");
-        var ownCode = await run.Db.Organizations.Where(o => o.Id == subject.OrganizationId).Select(o => o.Code).FirstAsync(ct);
+        var codes = await run.Db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Id, ct);
+        var ownCode = codes.First(c => c.Value == subject.OrganizationId).Key;
         var people = new Dictionary<int, Guid>();
         var liaisons = new List<(HxlRow Row, DateOnly Start)>();
         foreach (var row in table.Rows)
             await run.RunAsync(row, async r =>
             {
-                var (person, outcome) = await PersonAsync(r, run, ownCode, ct);
+                var (person, outcome) = await PersonAsync(r, run, codes, ownCode, ct);
                 if (person is null) return RowOutcome.Rejected;
                 people[r.Line] = person.Id;
                 var role = r.Enum<PersonRoleKind>(Role);
@@ -93,14 +94,16 @@ public static class ContactExchange
 
     private static RowOutcome Max(RowOutcome a, RowOutcome b) => a > b ? a : b;
 
-    /// <summary>Finds (by id, else by e-mail within the importer's organization) or creates the person and applies the row's fields.</summary>
-    private static async Task<(Person?, RowOutcome)> PersonAsync(ExchangeRow row, ImportRun run, string ownCode, CancellationToken ct)
+    /// <summary>
+    /// Finds the person (by id, else by e-mail within the row's organization, among the people the importer may read) or
+    /// makes a new one of the row's organization (the importer's own when the column is empty), and applies the row's fields.
+    /// </summary>
+    private static async Task<(Person?, RowOutcome)> PersonAsync(ExchangeRow row, ImportRun run, IReadOnlyDictionary<string, Guid> codes,
+        string ownCode, CancellationToken ct)
     {
         var db = run.Db;
-        var owner = run.Actor.Subject.OrganizationId!.Value;
-        var code = row.Text(Organization)?.ToUpperInvariant();
-        if (code is not null && code != ownCode)
-            row.Reject(Organization, $"Contacts are imported as people of your own organization ({ownCode}); this row names {code}.");
+        var code = row.Text(Organization)?.ToUpperInvariant() ?? ownCode;
+        if (!codes.TryGetValue(code, out var owner)) row.Reject(Organization, $"No organization has code '{code}'.");
         var id = row.Id(Id);
         var email = row.Text(Email);
         var classification = row.Enum<Classification>(Classification);
@@ -112,30 +115,27 @@ public static class ContactExchange
         if (id is { } given)
         {
             person = await db.People.Include(p => p.Roles).FirstOrDefaultAsync(p => p.Id == given, ct);
+            // Not readable looks the same as another organization's: the id reveals nothing of a person the importer may not see.
             if (person is not null && (!run.Actor.CanRead(RecordLabel.Of(person)) || person.OwnerOrganizationId != owner))
             {
-                row.Reject(Id, $"This id belongs to a person who is not one of {ownCode}'s; leave the id empty to record a new person.");
+                row.Reject(Id, $"This id belongs to a person who is not one of {code}'s; leave the id empty to record a new person.");
                 return (null, RowOutcome.Rejected);
             }
         }
         else
         {
             var lower = email!.ToLowerInvariant();
-            var matches = await db.People.Include(p => p.Roles).Where(p => p.OwnerOrganizationId == owner && p.Email != null && p.Email.ToLower() == lower)
-                .ToListAsync(ct);
-            if (matches.Count > 1) { row.Reject(Email, $"{matches.Count} people of {ownCode} have this e-mail address: give the id."); return (null, RowOutcome.Rejected); }
+            var matches = (await db.People.Include(p => p.Roles)
+                    .Where(p => p.OwnerOrganizationId == owner && p.Email != null && p.Email.ToLower() == lower).ToListAsync(ct))
+                .Where(p => run.Actor.CanRead(RecordLabel.Of(p))).ToList();
+            if (matches.Count > 1) { row.Reject(Email, $"{matches.Count} people of {code} have this e-mail address: give the id."); return (null, RowOutcome.Rejected); }
             person = matches.SingleOrDefault();
         }
 
         var isNew = person is null;
         person ??= new Person { Id = id ?? Guid.CreateVersion7(), OwnerOrganizationId = owner, FullName = "" };
         var level = classification ?? (isNew ? Interlock.Shared.Classification.Partners : person.Classification);
-        var decision = run.Actor.DecideWrite(isNew ? new RecordLabel(owner, level, Person.Category) : RecordLabel.Of(person));
-        if (!decision.Allowed)
-        {
-            row.Reject(Name, $"You may not {(isNew ? "record" : "change")} people of {ownCode}: {decision.Reason}.");
-            return (null, RowOutcome.Rejected);
-        }
+        var before = isNew ? new RecordLabel(owner, level, Person.Category) : RecordLabel.Of(person);
         var fields = new PersonFields(row.Text(Name),
             row.Has(JobTitle) ? row.Text(JobTitle) : person.JobTitle,
             row.Has(Languages) ? row.List(Languages).Select(l => l.ToLowerInvariant()).ToList() : person.Languages,
@@ -146,8 +146,12 @@ public static class ContactExchange
         if (!errors.IsEmpty) { row.Reject(errors); return (null, RowOutcome.Rejected); }
         if (row.IsRejected) return (null, RowOutcome.Rejected);
         PersonWrites.Apply(person, fields, level);
-        if (isNew) { db.People.Add(person); return (person, RowOutcome.Created); }
-        return (person, run.HasChanges() ? RowOutcome.Updated : RowOutcome.Unchanged);
+        var outcome = isNew ? RowOutcome.Created : run.HasChanges() ? RowOutcome.Updated : RowOutcome.Unchanged;
+        // New people belong to the row's organization: the write rule lets only that organization's writers record them.
+        outcome = run.Permit(row, outcome, before, Name, $"You may not {(isNew ? "record" : "change")} people of {code}");
+        if (outcome == RowOutcome.Rejected) return (null, outcome);
+        if (isNew) db.People.Add(person);
+        return (person, outcome);
     }
 
     /// <summary>Adds the row's role to the person, or sets the end of the same term already recorded.</summary>
@@ -173,13 +177,18 @@ public static class ContactExchange
         if (existing is not null)
         {
             if (existing.End == end) return RowOutcome.Unchanged;
+            // A liaison term ended by naming its successor stays ended: a file written before then does not reopen it.
+            if (end is null && kind == PersonRoleKind.LiaisonOfficial && sameKind.Any(r => r.Id != existing.Id && r.Start == existing.End))
+                return RowOutcome.Unchanged;
             var endErrors = PersonRoleRules.ValidateEnd(existing, end, sameKind);
             if (!endErrors.IsEmpty) { row.Reject(endErrors); return RowOutcome.Rejected; }
+            if (Permit(row, run, person) is { } refused) return refused;
             existing.End = end;
             Touch(db, person);
             return RowOutcome.Updated;
         }
 
+        if (Permit(row, run, person) is { } denied) return denied;
         PersonRole role;
         if (kind == PersonRoleKind.LiaisonOfficial)
         {
@@ -203,6 +212,10 @@ public static class ContactExchange
         Touch(db, person);
         return RowOutcome.Created;
     }
+
+    private static RowOutcome? Permit(ExchangeRow row, ImportRun run, Person person) =>
+        run.Permit(row, RowOutcome.Updated, RecordLabel.Of(person), Role, "You may not change the roles of this person") == RowOutcome.Rejected
+            ? RowOutcome.Rejected : null;
 
     /// <summary>Roles are part of the person's record: a change to them is a new version of it.</summary>
     private static void Touch(InterlockDbContext db, Person person)

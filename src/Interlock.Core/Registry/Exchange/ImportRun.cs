@@ -49,6 +49,19 @@ public sealed class ImportRun(InterlockDbContext db, ExchangeActor actor, HxlBin
 
     public bool WasRejected(int line) => _outcomes.GetValueOrDefault(line) == RowOutcome.Rejected;
 
+    /// <summary>
+    /// A row that creates or changes a record must pass the access policy's write rule for <paramref name="label"/>; a row
+    /// that changes nothing needs no permission (re-importing a whole export is harmless).
+    /// </summary>
+    public RowOutcome Permit(ExchangeRow row, RowOutcome outcome, Security.RecordLabel label, HxlColumn column, string refusal)
+    {
+        if (outcome is RowOutcome.Unchanged or RowOutcome.Rejected) return outcome;
+        var decision = Actor.DecideWrite(label);
+        if (decision.Allowed) return outcome;
+        row.Reject(column, $"{refusal}: {decision.Reason}.");
+        return RowOutcome.Rejected;
+    }
+
     /// <summary>Whether the tracked records differ from what was loaded.</summary>
     public bool HasChanges()
     {

@@ -23,8 +23,7 @@ public static class MembershipExchange
 
     public static async Task<string> ExportAsync(InterlockDbContext db, ExchangeActor actor, CancellationToken ct)
     {
-        var orgs = await db.Organizations.AsNoTracking().Where(AccessPolicy.ReadFilter<Organization>(actor.Subject, actor.Grants))
-            .ToDictionaryAsync(o => o.Id, ct);
+        var orgs = (await db.Organizations.AsNoTracking().ToListAsync(ct)).Where(o => actor.CanRead(RecordLabel.Of(o))).ToDictionary(o => o.Id);
         var members = await db.Memberships.AsNoTracking().Include(m => m.Country).ToListAsync(ct);
         var rows = members.Where(m => orgs.ContainsKey(m.OrganizationId))
             .OrderBy(m => orgs[m.OrganizationId].Code, StringComparer.Ordinal).ThenBy(m => m.CountryIso3, StringComparer.Ordinal).ThenBy(m => m.Joined)
@@ -50,8 +49,6 @@ public static class MembershipExchange
         if (code is null || iso3 is null) return RowOutcome.Rejected;
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Code == code, ct);
         if (org is null) { row.Reject(Organization, $"No organization has code '{code}'."); return RowOutcome.Rejected; }
-        var decision = run.Actor.DecideWrite(RecordLabel.Of(org));
-        if (!decision.Allowed) { row.Reject(Organization, $"You may not change the members of {code}: {decision.Reason}."); return RowOutcome.Rejected; }
 
         // The join date is part of the key: "" (not known) is stored as the earliest date with an unknown precision.
         var joined = row.Raw(Joined) ?? "";
@@ -69,10 +66,11 @@ public static class MembershipExchange
         if (!errors.IsEmpty) { row.Reject(errors); return RowOutcome.Rejected; }
         if (existing is not null && target.Left is null) target.LeftPrecision = leftPrecision;
 
-        if (existing is null) db.Memberships.Add(target);
-        else if (!run.HasChanges()) return RowOutcome.Unchanged;
+        var outcome = existing is null ? RowOutcome.Created : run.HasChanges() ? RowOutcome.Updated : RowOutcome.Unchanged;
+        outcome = run.Permit(row, outcome, RecordLabel.Of(org), Organization, $"You may not change the members of {code}");
+        if (outcome == RowOutcome.Created) db.Memberships.Add(target);
         // The members are part of the organization's entry: a change to them is a new version of it.
-        db.Entry(org).Property(o => o.Version).IsModified = true;
-        return existing is null ? RowOutcome.Created : RowOutcome.Updated;
+        if (outcome is RowOutcome.Created or RowOutcome.Updated) db.Entry(org).Property(o => o.Version).IsModified = true;
+        return outcome;
     }
 }

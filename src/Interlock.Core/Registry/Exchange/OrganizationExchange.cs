@@ -38,8 +38,9 @@ public static class OrganizationExchange
 
     public static async Task<string> ExportAsync(InterlockDbContext db, ExchangeActor actor, CancellationToken ct)
     {
-        var orgs = await db.Organizations.AsNoTracking().Where(AccessPolicy.ReadFilter<Organization>(actor.Subject, actor.Grants))
-            .OrderBy(o => o.Code).ToListAsync(ct);
+        // Registry entries are public today; the policy still decides, in memory (an organization's owner is itself, not a column).
+        var orgs = (await db.Organizations.AsNoTracking().OrderBy(o => o.Code).ToListAsync(ct))
+            .Where(o => actor.CanRead(RecordLabel.Of(o))).ToList();
         var codes = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Code, ct);
         return HxlWriter.Write(Columns, orgs.Select(o => ToRow(o, codes)));
     }
@@ -83,14 +84,6 @@ public static class OrganizationExchange
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Code == code, ct);
         var isNew = org is null;
         org ??= new Organization { Code = code, NameEn = "", NameFr = "" };
-        // A new entry is owned by the new organization: the policy leaves its creation to the secretariat's Administrator.
-        var decision = run.Actor.DecideWrite(RecordLabel.Of(org));
-        if (!decision.Allowed)
-        {
-            row.Reject(Code, isNew ? "Only the secretariat's Administrator adds organizations to the registry."
-                                   : $"You may not change {code}: {decision.Reason}.");
-            return RowOutcome.Rejected;
-        }
         if (isNew && kind is null && !row.IsRejected) row.Reject(Kind, "The kind of organization is required.");
         if (row.IsRejected) return RowOutcome.Rejected;
 
@@ -105,7 +98,11 @@ public static class OrganizationExchange
         if (!isNew && org.Established is null) org.EstablishedPrecision = establishedPrecision;
         if (!isNew && org.Dissolved is null) org.DissolvedPrecision = dissolvedPrecision;
 
-        if (isNew) { db.Organizations.Add(org); return RowOutcome.Created; }
-        return run.HasChanges() ? RowOutcome.Updated : RowOutcome.Unchanged;
+        var outcome = isNew ? RowOutcome.Created : run.HasChanges() ? RowOutcome.Updated : RowOutcome.Unchanged;
+        // A new entry is owned by the new organization, so only the secretariat's Administrator passes the rule.
+        outcome = run.Permit(row, outcome, RecordLabel.Of(org), Code,
+            isNew ? $"Only the secretariat's Administrator adds organizations ({code} is new)" : $"You may not change {code}");
+        if (outcome == RowOutcome.Created) db.Organizations.Add(org);
+        return outcome;
     }
 }
