@@ -24,7 +24,10 @@ public static class CliApp
         root.Subcommands.Add(UserCommands.Create(cli));
         root.Subcommands.Add(TokenCommands.Create(cli));
         root.Subcommands.Add(AuditCommands.Create(cli));
-        root.Subcommands.Add(ImportCommands.Create(cli));
+        var import = ImportCommands.Create(cli);
+        import.Subcommands.Add(RegistryExchangeCommands.Import(cli));
+        root.Subcommands.Add(import);
+        root.Subcommands.Add(RegistryExchangeCommands.Export(cli));
         root.Subcommands.Add(ImportCommands.CreateEvents(cli));
         return root;
     }

@@ -145,6 +145,7 @@ public static class InterlockHost
         app.MapCooperationAgreementApi();
         app.MapCoverageApi();
         app.MapCapabilityApi();
+        app.MapExchangeApi();
         app.MapKnowledgeApi();
         app.MapIdentityApi();
         app.MapAuditApi();

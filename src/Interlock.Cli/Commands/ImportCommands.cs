@@ -16,7 +16,7 @@ public static class ImportCommands
 {
     public static Command Create(CliContext cli)
     {
-        var import = new Command("import", "Load conflict events or a reference series into the early-warning store.");
+        var import = new Command("import", "Load conflict events or a reference series into the early-warning store, or registry records from HXL CSV.");
         import.Subcommands.Add(EventFile(cli, "ucdp-ged", EventDatasets.UcdpGed,
             "Import a UCDP GED CSV file (any release; columns by name). All rows or none: one rejected row rejects the file."));
         import.Subcommands.Add(EventFile(cli, "acled", EventDatasets.Acled,

@@ -17,7 +17,11 @@ public sealed record CapabilityDto(Guid Id, string Organization, string Organiza
 public sealed record CapabilityWrite(string? AreaCode, string? Description, int? ReadinessDays, DateOnly? LastVerified,
     Classification? Classification = null, bool Global = false, IReadOnlyList<string>? ScopeCountries = null,
     IReadOnlyList<string>? ScopeRegions = null, int? Personnel = null, BudgetBand? Budget = null, string? Assets = null,
-    string? MandateBasis = null, Guid? ContactPersonId = null, bool Illustrative = false);
+    string? MandateBasis = null, Guid? ContactPersonId = null, bool Illustrative = false)
+{
+    public CapabilityFields ToFields() => new(AreaCode, Description, ReadinessDays, LastVerified, Global, ScopeCountries, ScopeRegions, Personnel,
+        Budget, Assets, MandateBasis, ContactPersonId, Illustrative);
+}
 
 /// <summary>One answer to "who can provide this area here within N days", in rank order, with why it matched.</summary>
 public sealed record CapabilityMatchDto(int Rank, Guid CapabilityId, string OrganizationCode, string OrganizationNameEn, string OrganizationNameFr,

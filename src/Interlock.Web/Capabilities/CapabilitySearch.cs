@@ -100,17 +100,7 @@ public static class CapabilitySearch
     }
 
     /// <summary>M49 region, sub-region and intermediate region codes with their English names.</summary>
-    public static Dictionary<string, string> RegionNames(IEnumerable<Country> countries)
-    {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var c in countries)
-        {
-            if (c.RegionCode is { } r) names.TryAdd(r, c.RegionEn ?? r);
-            if (c.SubregionCode is { } s) names.TryAdd(s, c.SubregionEn ?? s);
-            if (c.IntermediateCode is { } i) names.TryAdd(i, c.IntermediateEn ?? i);
-        }
-        return names;
-    }
+    public static Dictionary<string, string> RegionNames(IEnumerable<Country> countries) => M49Regions.Names(countries);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -22,7 +22,10 @@ public sealed record PersonDto(Guid Id, string Organization, Classification Clas
 
 /// <summary>A person of the caller's own organization. Classification is Partners unless given, never Public.</summary>
 public sealed record PersonWrite(string? FullName, Classification? Classification = null, string? JobTitle = null,
-    IReadOnlyList<string>? Languages = null, string? Email = null, string? Phone = null, string? Address = null);
+    IReadOnlyList<string>? Languages = null, string? Email = null, string? Phone = null, string? Address = null)
+{
+    public PersonFields ToFields() => new(FullName, JobTitle, Languages, Email, Phone, Address);
+}
 
 /// <summary>
 /// A role from <see cref="Start"/>; terms are half-open (the end day is the first day without the role).

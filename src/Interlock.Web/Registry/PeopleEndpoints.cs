@@ -229,37 +229,12 @@ public static class PeopleEndpoints
         return decision.Allowed ? (person, null) : (person, ApiConventions.Forbidden(decision.Reason));
     }
 
-    private static ValidationErrors Validate(PersonWrite body, Classification classification)
-    {
-        var email = Blank(body.Email);
-        var errors = Person.Validate(body.FullName, classification, body.Languages ?? [], email)
-            .Require((body.FullName?.Trim().Length ?? 0) <= 200, "fullName", "At most 200 characters.");
-        foreach (var (field, value) in new[] { ("jobTitle", body.JobTitle), ("email", email), ("phone", body.Phone), ("address", body.Address) })
-            errors.Require((value?.Length ?? 0) <= 500, field, "At most 500 characters.");
-        return errors;
-    }
+    private static ValidationErrors Validate(PersonWrite body, Classification classification) => PersonWrites.Validate(body.ToFields(), classification);
 
-    private static void Apply(Person person, PersonWrite body, Classification classification)
-    {
-        person.FullName = body.FullName!.Trim();
-        person.Classification = classification;
-        person.JobTitle = Blank(body.JobTitle);
-        person.Languages = (body.Languages ?? []).Distinct().ToList();
-        person.Email = Blank(body.Email);
-        person.Phone = Blank(body.Phone);
-        person.Address = Blank(body.Address);
-    }
+    private static void Apply(Person person, PersonWrite body, Classification classification) => PersonWrites.Apply(person, body.ToFields(), classification);
 
-    private static async Task CheckReferencesAsync(ValidationErrors errors, string? country, string? region, string? area, InterlockDbContext db,
-        CancellationToken ct)
-    {
-        if (country is not null && !await db.Countries.AnyAsync(c => c.Iso3 == country, ct))
-            errors.Add("countryIso3", $"'{country}' is not an ISO 3166 alpha-3 code of a known state.");
-        if (region is not null && !await db.Countries.AnyAsync(c => c.RegionCode == region || c.SubregionCode == region || c.IntermediateCode == region, ct))
-            errors.Add("regionCode", $"'{region}' is not an M49 region, sub-region or intermediate region code.");
-        if (area is not null && !await db.Areas.AnyAsync(a => a.Code == area, ct))
-            errors.Add("areaCode", $"'{area}' is not an area of the taxonomy (see /api/v1/areas).");
-    }
+    private static Task CheckReferencesAsync(ValidationErrors errors, string? country, string? region, string? area, InterlockDbContext db,
+        CancellationToken ct) => PersonWrites.CheckRoleReferencesAsync(errors, country, region, area, db, ct);
 
     private static async Task<IResult> OkAsync(Person person, InterlockDbContext db, AccessService access, HttpContext http, CancellationToken ct)
     {

@@ -81,9 +81,7 @@ public static class RegistryEndpoints
         // The new entry is owned by the new organization, so nobody is its OrgAdmin yet: the policy leaves the Administrator.
         if (!access.CanCreate(Categories.Organization, org.Id))
             return ApiConventions.Forbidden("Only the secretariat's Administrator adds organizations to the registry.");
-        var errors = OrganizationRules.ValidateCode(org.Code).Require(body.Kind is not null, "kind", "The kind of organization is required.");
-        if (errors.IsEmpty && await db.Organizations.AnyAsync(o => o.Code == org.Code, ct))
-            errors.Add("code", $"An organization with code '{org.Code}' already exists.");
+        var errors = await OrganizationWrites.ValidateNewAsync(org, body.Kind, db, ct);
         errors.Merge(await OrganizationWrites.ApplyAsync(org, body.NameEn, body.NameFr, body.Kind ?? default, body.ChapterViii, body.HeadquartersIso3,
             body.Established, body.Dissolved, body.PredecessorCode, body.ParentCode, body.PeacebuildingUnit, db, ct));
         if (!errors.IsEmpty) return ApiConventions.Validation(errors);

@@ -1,6 +1,6 @@
 using Interlock.Shared;
 
-namespace Interlock.Web.Registry;
+namespace Interlock.Registry;
 
 public static class ValidationMerge
 {

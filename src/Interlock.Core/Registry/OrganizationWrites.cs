@@ -1,13 +1,21 @@
 using Interlock.Data;
-using Interlock.Registry;
 using Interlock.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Interlock.Web.Registry;
+namespace Interlock.Registry;
 
 /// <summary>The editable fields of an organization, applied the same way on create and on update.</summary>
-internal static class OrganizationWrites
+public static class OrganizationWrites
 {
+    /// <summary>The checks only a new organization passes: a well-formed code not taken yet, and a kind.</summary>
+    public static async Task<ValidationErrors> ValidateNewAsync(Organization org, OrganizationKind? kind, InterlockDbContext db, CancellationToken ct)
+    {
+        var errors = OrganizationRules.ValidateCode(org.Code).Require(kind is not null, "kind", "The kind of organization is required.");
+        if (errors.IsEmpty && await db.Organizations.AnyAsync(o => o.Code == org.Code, ct))
+            errors.Add("code", $"An organization with code '{org.Code}' already exists.");
+        return errors;
+    }
+
     /// <summary>Validates the fields and, when all are valid, applies them to <paramref name="org"/>.</summary>
     public static async Task<ValidationErrors> ApplyAsync(Organization org, string? nameEn, string? nameFr, OrganizationKind kind, bool chapterViii,
         string? headquartersIso3, string? established, string? dissolved, string? predecessorCode, string? parentCode, string? peacebuildingUnit,
