@@ -37,5 +37,7 @@ internal static class ExchangeCalls
     }
 
     /// <summary>A month unique to one test, so tests sharing a database do not see each other's rows (the months before the test clock's today).</summary>
-    public static string UniqueMonth() => new DateOnly(2000, 1, 1).AddMonths(Random.Shared.Next(0, 280)).ToString("yyyy-MM");
+    public static string UniqueMonth() => new DateOnly(2001, 1, 1).AddMonths(Interlocked.Increment(ref _month) % 270).ToString("yyyy-MM");
+
+    private static int _month = Random.Shared.Next(0, 270);
 }
