@@ -37,6 +37,7 @@ public static class InterlockHost
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AccessService>();
         services.AddSingleton<ImportProgressBoard>();
+        services.AddEarlyWarningExchange(builder.Configuration);
 
         services.AddAuthentication(o =>
             {
@@ -150,6 +151,7 @@ public static class InterlockHost
         app.MapIdentityApi();
         app.MapAuditApi();
         app.MapEarlyWarningApi();
+        app.MapEarlyWarningExchangeApi();
         app.MapAccountEndpoints();
 
         app.MapRazorComponents<App>();

@@ -1,6 +1,9 @@
 using Interlock.Audit;
 using Interlock.Capabilities;
 using Interlock.EarlyWarning;
+using Interlock.EarlyWarning.Incidents;
+using Interlock.EarlyWarning.Observations;
+using Interlock.EarlyWarning.Situations;
 using Interlock.EarlyWarning.Risk;
 using Interlock.Identity;
 using Interlock.Inbox;
@@ -42,6 +45,11 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<CountryRisk> CountryRisks => Set<CountryRisk>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<ObservationRevision> ObservationRevisions => Set<ObservationRevision>();
+    public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
+    public DbSet<Situation> Situations => Set<Situation>();
+    public DbSet<SituationNote> SituationNotes => Set<SituationNote>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -15,6 +15,9 @@ public static class Categories
     public const string CooperationAgreement = "registry.cooperation-agreement";
     public const string Capability = "capabilities.capability";
     public const string ConflictEvent = "earlywarning.event";
+    public const string Observation = "earlywarning.observation";
+    public const string IncidentReport = "earlywarning.incident";
+    public const string Situation = "earlywarning.situation";
 
     private static readonly Dictionary<string, WriteRule> Rules = new(StringComparer.Ordinal)
     {
@@ -27,6 +30,9 @@ public static class Categories
         [CooperationAgreement] = WriteRule.OwnerAdminsOrAdministrator,
         [Capability] = WriteRule.OwnerWriters,
         [ConflictEvent] = WriteRule.OwnerWriters,
+        [Observation] = WriteRule.OwnerWriters,
+        [IncidentReport] = WriteRule.OwnerWriters,
+        [Situation] = WriteRule.OwnerWriters,
     };
 
     public static IReadOnlyCollection<string> All => Rules.Keys;

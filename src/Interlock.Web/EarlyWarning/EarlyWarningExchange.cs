@@ -1,0 +1,34 @@
+using Interlock.EarlyWarning.Risk;
+using Interlock.EarlyWarning.Situations.Ripeness;
+using Interlock.EarlyWarning.Situations.Timeline;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Interlock.Web.EarlyWarning;
+
+/// <summary>Services of observations, incident reports and situations; the risk model replaces the no-op recomputer when registered.</summary>
+public static class EarlyWarningExchange
+{
+    public static IServiceCollection AddEarlyWarningExchange(this IServiceCollection services, IConfiguration config)
+    {
+        services.TryAddScoped<IRiskRecomputer, NoRiskRecomputer>();
+        services.AddScoped<ObservationService>();
+        services.AddScoped<IncidentService>();
+        services.AddScoped<SituationService>();
+        // The timeline's sources: a new kind of entry (alerts) is one more line here.
+        services.AddSingleton<ITimelineSource, EventTimelineSource>();
+        services.AddSingleton<ITimelineSource, ObservationTimelineSource>();
+        services.AddSingleton<ITimelineSource, RiskChangeTimelineSource>();
+        services.AddSingleton<ITimelineSource, NoteTimelineSource>();
+        services.AddScoped<SituationTimeline>();
+        services.AddOptions<RipenessOptions>().Bind(config.GetSection(RipenessOptions.Section))
+            .Validate(o => !o.Problems().Any(), "The Ripeness section is invalid: see docs/early-warning.md.").ValidateOnStart();
+        return services;
+    }
+
+    public static void MapEarlyWarningExchangeApi(this IEndpointRouteBuilder app)
+    {
+        app.MapObservationApi();
+        app.MapIncidentApi();
+        app.MapSituationApi();
+    }
+}
