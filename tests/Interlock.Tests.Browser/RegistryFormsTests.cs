@@ -64,6 +64,40 @@ public sealed class RegistryFormsTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(Page.Locator("dl.facts")).ToContainTextAsync("Senegal");
     }
 
+    [Fact]
+    public async Task An_administrator_records_a_cooperation_agreement_and_a_capability_through_the_forms()
+    {
+        var code = await NewOrganizationAsync();
+        var title = "Framework for cooperation " + code;
+        var description = "Mediation support team " + code;
+
+        await OpenAsync("/account/login");
+        await SignInAsync(InterlockWebServer.AdminUserName, Server.AdminPassword);
+        await Expect(ByTestId("whoami")).ToContainTextAsync("admin");
+        await GoToAsync($"/organizations/{code}");
+        await ByTestId("coop-new").ClickAsync();
+        await ByTestId("coop-title").FillAsync(title);
+        await ByTestId("coop-type").SelectOptionAsync("FrameworkAgreement");
+        await ByTestId("coop-inForceFrom").FillAsync("2024-05-01");
+        await ByTestId("coop-inForceTo").FillAsync("2024-04-01");
+        await ByTestId("save-coop").ClickAsync();
+        await Expect(ByTestId("error-inForceTo")).ToBeVisibleAsync();
+        await ByTestId("coop-inForceTo").FillAsync("");
+        await ByTestId("save-coop").ClickAsync();
+        await Expect(ByTestId("org-agreements")).ToContainTextAsync(title);
+
+        // The administrator's own organization (UN) records its capability; the link shows on its own profile only.
+        await Expect(ByTestId("cap-new")).ToHaveCountAsync(0);
+        await GoToAsync("/organizations/UN");
+        await ByTestId("cap-new").ClickAsync();
+        await ByTestId("cap-area-input").SelectOptionAsync("mediation");
+        await ByTestId("cap-description").FillAsync(description);
+        await ByTestId("cap-countries").FillAsync("MLI NER");
+        await ByTestId("cap-readiness").FillAsync("10");
+        await ByTestId("save-cap").ClickAsync();
+        await Expect(ByTestId("org-capabilities")).ToContainTextAsync(description);
+    }
+
     /// <summary>A fresh organization, so that renaming it leaves the seeded ones the other tests read alone.</summary>
     private async Task<string> NewOrganizationAsync()
     {

@@ -137,13 +137,8 @@ public static class CooperationAgreementEndpoints
         return decision.Allowed ? (agreement, null) : (agreement, ApiConventions.Forbidden(decision.Reason));
     }
 
-    private static ValidationErrors Validate(CooperationAgreementWrite body, Organization org)
-    {
-        var errors = CooperationAgreementRules.Validate(body.Title, body.Signed, body.InForceFrom, body.InForceTo)
-            .Require(body.Type is not null, "type", "The type is required: memorandumOfUnderstanding, exchangeOfLetters, frameworkAgreement or other.")
-            .Require(org.Kind != OrganizationKind.UnitedNations, "organization", "A cooperation agreement is between the United Nations and a partner organization.");
-        return errors;
-    }
+    private static ValidationErrors Validate(CooperationAgreementWrite body, Organization org) =>
+        CooperationAgreementRules.Validate(body.Title, body.Signed, body.InForceFrom, body.InForceTo, body.Type, org);
 
     private static void Apply(CooperationAgreement a, CooperationAgreementWrite body, Classification classification)
     {

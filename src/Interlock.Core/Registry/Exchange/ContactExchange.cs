@@ -8,8 +8,10 @@ namespace Interlock.Registry.Exchange;
 /// <summary>
 /// People and their roles as an HXL CSV file: one row per role (a person without a role has one row with the role
 /// columns empty). Contact details are personal data: only FocalPoint or higher export them, and only the people the
-/// access policy lets them read. An import writes people of the importer's own organization, keyed by id or e-mail;
-/// a role is keyed by its kind, purpose, scope and start, and naming a liaison official ends the previous term.
+/// access policy lets them read. An import keys people by id, else by e-mail within the row's organization (the importer's
+/// own when the column is empty); the write rule lets only that organization's writers create or change them, so another
+/// organization's rows pass only when they change nothing. A role is keyed by its kind, purpose, scope and start, and
+/// naming a liaison official ends the previous term.
 /// </summary>
 public static class ContactExchange
 {
