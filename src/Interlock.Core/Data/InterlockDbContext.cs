@@ -1,6 +1,7 @@
 using Interlock.Audit;
 using Interlock.Capabilities;
 using Interlock.EarlyWarning;
+using Interlock.EarlyWarning.Alerts;
 using Interlock.EarlyWarning.Risk;
 using Interlock.Identity;
 using Interlock.Inbox;
@@ -43,6 +44,9 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<CountryRisk> CountryRisks => Set<CountryRisk>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertRoute> AlertRoutes => Set<AlertRoute>();
+    public DbSet<AlertEvaluationMark> AlertEvaluationMarks => Set<AlertEvaluationMark>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();

@@ -15,6 +15,8 @@ public static class Categories
     public const string CooperationAgreement = "registry.cooperation-agreement";
     public const string Capability = "capabilities.capability";
     public const string ConflictEvent = "earlywarning.event";
+    /// <summary>Organizations' observations, and the alerts they raise (an alert shares its observation's label).</summary>
+    public const string Observation = "earlywarning.observation";
 
     private static readonly Dictionary<string, WriteRule> Rules = new(StringComparer.Ordinal)
     {
@@ -27,6 +29,7 @@ public static class Categories
         [CooperationAgreement] = WriteRule.OwnerAdminsOrAdministrator,
         [Capability] = WriteRule.OwnerWriters,
         [ConflictEvent] = WriteRule.OwnerWriters,
+        [Observation] = WriteRule.OwnerWriters,
     };
 
     public static IReadOnlyCollection<string> All => Rules.Keys;
