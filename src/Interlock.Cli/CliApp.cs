@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(AuditCommands.Create(cli));
         root.Subcommands.Add(ImportCommands.Create(cli));
         root.Subcommands.Add(ImportCommands.CreateEvents(cli));
+        root.Subcommands.Add(AlertCommands.Create(cli));
         return root;
     }
 

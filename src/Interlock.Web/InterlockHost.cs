@@ -2,6 +2,8 @@ using System.Globalization;
 using Interlock.Audit;
 using Interlock.Data;
 using Interlock.Identity;
+using Interlock.EarlyWarning.Alerts;
+using Interlock.Web.Alerts;
 using Interlock.Web.Api;
 using Interlock.Web.Audit;
 using Interlock.Web.Capabilities;
@@ -37,6 +39,8 @@ public static class InterlockHost
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AccessService>();
         services.AddSingleton<ImportProgressBoard>();
+        services.AddInterlockAlerts();
+        services.AddHostedService<AlertEvaluationService>();
 
         services.AddAuthentication(o =>
             {
@@ -149,6 +153,7 @@ public static class InterlockHost
         app.MapIdentityApi();
         app.MapAuditApi();
         app.MapEarlyWarningApi();
+        app.MapAlertApi();
         app.MapAccountEndpoints();
 
         app.MapRazorComponents<App>();
