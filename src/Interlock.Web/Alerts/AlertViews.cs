@@ -60,7 +60,8 @@ public static class AlertViews
             : await db.InboxItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null || !InboxRules.IsVisibleTo(item, access.Subject)) return (null, false);
         var first = item.AcknowledgedAt is null;
-        if (!InboxRules.Acknowledge(item, access.Subject, now)) return (item, false);
+        // Whole milliseconds, stored exactly by both databases, so a later read returns the same instant.
+        if (!InboxRules.Acknowledge(item, access.Subject, Interlock.Audit.AuditChain.Normalize(now))) return (item, false);
         if (first) await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (item, true);

@@ -27,7 +27,8 @@ public sealed class AlertEvaluator(InterlockDbContext db, TimeProvider time, Ale
 
     public async Task<AlertRun> EvaluateAsync(CancellationToken ct = default)
     {
-        var now = time.GetUtcNow();
+        // Whole milliseconds, as PostgreSQL and SQLite both store them exactly: what is returned is what is read back.
+        var now = Audit.AuditChain.Normalize(time.GetUtcNow());
         var raised = await RaiseAsync(now, ct);
         if (raised is null) return AlertRun.Nothing with { Skipped = true };
         var (emailed, failed) = await EmailAsync(now, ct);
