@@ -25,6 +25,10 @@ public sealed class AlertEvaluator(InterlockDbContext db, TimeProvider time, Ale
     /// <summary>E-mail is a prompt notice: items older than this are not mailed late (e.g. when SMTP is configured later).</summary>
     private static readonly TimeSpan EmailWithin = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// One evaluation. It works on the scope's context from a clean change tracker: a caller sharing the scope (the risk
+    /// recompute) saves its own changes first.
+    /// </summary>
     public async Task<AlertRun> EvaluateAsync(CancellationToken ct = default)
     {
         // Whole milliseconds, as PostgreSQL and SQLite both store them exactly: what is returned is what is read back.
