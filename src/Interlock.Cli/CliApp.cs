@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(import);
         root.Subcommands.Add(RegistryExchangeCommands.Export(cli));
         root.Subcommands.Add(ImportCommands.CreateEvents(cli));
+        root.Subcommands.Add(AlertCommands.Create(cli));
         return root;
     }
 

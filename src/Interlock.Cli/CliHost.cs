@@ -1,5 +1,6 @@
 using Interlock.Audit;
 using Interlock.Data;
+using Interlock.EarlyWarning.Alerts;
 using Interlock.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,7 @@ public static class CliHost
             .AddProvider(new TextWriterLoggerProvider(log)));
         services.AddInterlockData();
         services.AddInterlockIdentityCore();
+        services.AddInterlockAlerts();
         // Registered after AddInterlockData, so it replaces the "system" actor for every context the CLI opens.
         services.AddScoped(_ => Actor);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });

@@ -2,6 +2,8 @@ using System.Globalization;
 using Interlock.Audit;
 using Interlock.Data;
 using Interlock.Identity;
+using Interlock.EarlyWarning.Alerts;
+using Interlock.Web.Alerts;
 using Interlock.Web.Api;
 using Interlock.Web.Audit;
 using Interlock.Web.Capabilities;
@@ -38,6 +40,8 @@ public static class InterlockHost
         services.AddScoped<AccessService>();
         services.AddSingleton<ImportProgressBoard>();
         services.AddEarlyWarningExchange(builder.Configuration);
+        services.AddInterlockAlerts();
+        services.AddHostedService<AlertEvaluationService>();
 
         services.AddAuthentication(o =>
             {
@@ -152,6 +156,7 @@ public static class InterlockHost
         app.MapAuditApi();
         app.MapEarlyWarningApi();
         app.MapEarlyWarningExchangeApi();
+        app.MapAlertApi();
         app.MapAccountEndpoints();
 
         app.MapRazorComponents<App>();

@@ -4,6 +4,7 @@ using Interlock.EarlyWarning;
 using Interlock.EarlyWarning.Incidents;
 using Interlock.EarlyWarning.Observations;
 using Interlock.EarlyWarning.Situations;
+using Interlock.EarlyWarning.Alerts;
 using Interlock.EarlyWarning.Risk;
 using Interlock.Identity;
 using Interlock.Inbox;
@@ -51,6 +52,9 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public DbSet<Situation> Situations => Set<Situation>();
     public DbSet<SituationNote> SituationNotes => Set<SituationNote>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertRoute> AlertRoutes => Set<AlertRoute>();
+    public DbSet<AlertEvaluationMark> AlertEvaluationMarks => Set<AlertEvaluationMark>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();

@@ -17,6 +17,8 @@ public sealed class CliHelpTests
         { "token create", ["<userName>", "--name", "--scope", "--days", "--provider", "--connection"] },
         { "audit", ["verify"] },
         { "audit verify", ["--provider", "--connection"] },
+        { "alerts", ["evaluate"] },
+        { "alerts evaluate", ["--provider", "--connection"] },
     };
 
     [Theory, MemberData(nameof(Commands))]
