@@ -57,8 +57,8 @@ public abstract class ExchangeApiTests(DatabaseFixture fixture) : IntegrationTes
         var copy = "C" + code[1..];
         var row = RowsWith(organizations, code).Single().Replace(code, copy);
         Assert.Equal((1, 0, 0), await admin.ImportOkAsync("organizations", Head(organizations) + row + "\r\n"));
-        var original = Org(await admin.GetJsonAsync($"/api/v1/organizations/{code}"))!;
-        var imported = Org(await admin.GetJsonAsync($"/api/v1/organizations/{copy}"))!;
+        var original = OrganizationOf(await admin.GetJsonAsync($"/api/v1/organizations/{code}"))!;
+        var imported = OrganizationOf(await admin.GetJsonAsync($"/api/v1/organizations/{copy}"))!;
         foreach (var field in new[] { "kind", "chapterViii", "headquartersIso3", "established", "predecessorCode" })
             Assert.Equal(original[field]?.ToJsonString(), imported[field]?.ToJsonString());
 
@@ -153,7 +153,7 @@ public abstract class ExchangeApiTests(DatabaseFixture fixture) : IntegrationTes
         var readerTry = await reader.ImportRejectedAsync("contacts", Head(contacts) + awa.Replace("Awa Diallo", "Awa Diallo-Sy") + "\r\n");
         Assert.Contains("Reader", readerTry.Single().Reason);
 
-        Assert.Equal($"Test organization {code}", Org(await admin.GetJsonAsync($"/api/v1/organizations/{code}"))!["nameEn"].Str());
+        Assert.Equal($"Test organization {code}", OrganizationOf(await admin.GetJsonAsync($"/api/v1/organizations/{code}"))!["nameEn"].Str());
         Assert.Equal("Awa Diallo, \"the envoy\"", (await writer.GetJsonAsync($"/api/v1/people/{liaison}"))["fullName"].Str());
         Assert.Single((await admin.GetJsonAsync($"/api/v1/organizations/{code}/members"))["items"]!.AsArray());
     }

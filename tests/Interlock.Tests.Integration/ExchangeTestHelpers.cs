@@ -53,5 +53,5 @@ public static class ExchangeTestHelpers
     /// <summary>The header and hashtag rows of an exported file.</summary>
     public static string Head(string csv) => string.Join("\r\n", csv.TrimStart('\uFEFF').Split("\r\n").Take(2)) + "\r\n";
 
-    public static JsonNode? Org(JsonNode detail) => detail["organization"];
+    public static JsonNode? OrganizationOf(JsonNode detail) => detail["organization"];
 }
