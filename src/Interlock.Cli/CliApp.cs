@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(AuditCommands.Create(cli));
         root.Subcommands.Add(ImportCommands.Create(cli));
         root.Subcommands.Add(ImportCommands.CreateEvents(cli));
+        root.Subcommands.Add(RiskCommands.Create(cli));
         return root;
     }
 

@@ -42,6 +42,7 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<CountryRisk> CountryRisks => Set<CountryRisk>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

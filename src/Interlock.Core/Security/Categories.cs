@@ -15,6 +15,10 @@ public static class Categories
     public const string CooperationAgreement = "registry.cooperation-agreement";
     public const string Capability = "capabilities.capability";
     public const string ConflictEvent = "earlywarning.event";
+    /// <summary>Stored indicator values: derived ones are public; reported ones carry their observation's label.</summary>
+    public const string IndicatorValue = "earlywarning.indicator-value";
+    /// <summary>An Analyst's own judgement of a country-month's risk (only Analysts create them: see RiskAssessmentRules).</summary>
+    public const string RiskAssessment = "earlywarning.assessment";
 
     private static readonly Dictionary<string, WriteRule> Rules = new(StringComparer.Ordinal)
     {
@@ -27,6 +31,8 @@ public static class Categories
         [CooperationAgreement] = WriteRule.OwnerAdminsOrAdministrator,
         [Capability] = WriteRule.OwnerWriters,
         [ConflictEvent] = WriteRule.OwnerWriters,
+        [IndicatorValue] = WriteRule.OwnerWriters,
+        [RiskAssessment] = WriteRule.OwnerWriters,
     };
 
     public static IReadOnlyCollection<string> All => Rules.Keys;
