@@ -149,6 +149,7 @@ public static class InterlockHost
         app.MapIdentityApi();
         app.MapAuditApi();
         app.MapEarlyWarningApi();
+        app.MapRiskApi();
         app.MapAccountEndpoints();
 
         app.MapRazorComponents<App>();
