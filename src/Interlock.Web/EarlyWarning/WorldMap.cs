@@ -40,7 +40,9 @@ public static class WorldMap
             for (var i = 0; i < ring.Length; i++)
             {
                 var (x, y) = Project(ring[i][0], ring[i][1]);
-                sb.Append(i == 0 ? 'M' : 'L').Append(x.ToString("0.#", CultureInfo.InvariantCulture)).Append(',')
+                // A ring crossing the antimeridian jumps from 180 to -180: start a new piece there instead of a line across the map.
+                var jump = i > 0 && Math.Abs(ring[i][0] - ring[i - 1][0]) > 180;
+                sb.Append(i == 0 || jump ? 'M' : 'L').Append(x.ToString("0.#", CultureInfo.InvariantCulture)).Append(',')
                     .Append(y.ToString("0.#", CultureInfo.InvariantCulture));
             }
             sb.Append('Z');
