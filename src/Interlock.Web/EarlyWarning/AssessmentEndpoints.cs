@@ -35,6 +35,12 @@ public static class AssessmentEndpoints
         var subject = access.Subject;
         var classification = input.Classification ?? Classification.Partners;
         var owner = subject.OrganizationId!.Value;
+        if (!string.IsNullOrWhiteSpace(input.Organization))
+        {
+            var named = await db.Organizations.Where(o => o.Code == input.Organization.Trim()).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+            if (named is null) return ApiConventions.Validation("organization", $"No organization has the code '{input.Organization}'.");
+            owner = named.Value;
+        }
         var allowed = RiskAssessmentRules.MayRecord(subject, owner, classification);
         if (!allowed.Allowed) return ApiConventions.Forbidden(allowed.Reason);
 

@@ -19,4 +19,5 @@ public sealed record LatestRiskDto(string Country, string Name, string Month, Ri
 public sealed record AssessmentDto(Guid Id, string Country, string Month, RiskLevel Level, string Justification, Classification Classification,
     string Organization, string? Author, DateTimeOffset RecordedAt);
 
-public sealed record AssessmentInput(string? Month, RiskLevel? Level, string? Justification, Classification? Classification);
+/// <summary>A new assessment; <c>organization</c> (a code) defaults to the Analyst's own, the only one they may write for.</summary>
+public sealed record AssessmentInput(string? Month, RiskLevel? Level, string? Justification, Classification? Classification, string? Organization = null);
