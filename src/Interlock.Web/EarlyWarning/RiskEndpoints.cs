@@ -52,11 +52,16 @@ public static class RiskEndpoints
         var history = await RiskQueries.HistoryAsync(db, country.Iso3, start, end, ct);
         var values = (await RiskQueries.ValuesAsync(db, access, country.Iso3, start, end, ct)).ToLookup(v => v.Month);
         var months = history.Select(r => ToDto(r.Month, r.Level, r.Reasons, values[r.Month])).ToList();
-        var latest = last is { } l ? months.LastOrDefault(m => m.Month == MonthParameter.Text(l)) : null;
-        if (latest is null && last is { } l2 && (toMonth is null || l2 <= toMonth))
+        // The latest month is always given, whatever range the history covers.
+        RiskMonthDto? latest = null;
+        if (last is { } l)
         {
-            var row = await db.CountryRisks.AsNoTracking().SingleAsync(r => r.CountryIso3 == country.Iso3 && r.Month == l2, ct);
-            latest = ToDto(row.Month, row.Level, row.Reasons, await RiskQueries.ValuesAsync(db, access, country.Iso3, l2, l2, ct));
+            latest = months.LastOrDefault(m => m.Month == MonthParameter.Text(l));
+            if (latest is null)
+            {
+                var row = await db.CountryRisks.AsNoTracking().SingleAsync(r => r.CountryIso3 == country.Iso3 && r.Month == l, ct);
+                latest = ToDto(row.Month, row.Level, row.Reasons, await RiskQueries.ValuesAsync(db, access, country.Iso3, l, l, ct));
+            }
         }
         return TypedResults.Ok(new CountryRiskDto(country.Iso3, country.NameEn, latest, months));
     }
