@@ -79,6 +79,7 @@ try
     foreach (var f in new[] { sqliteDb, sqliteDb + "-journal", sqliteDb + "-wal" }) File.Delete(f);
     Show(Measurements.InterlockImport("Interlock import into SQLite (CLI, end to end)", file, "sqlite", $"Data Source={sqliteDb}"));
     Show(Measurements.Recompute("Interlock full recompute of country-months (SQLite)", "sqlite", $"Data Source={sqliteDb}"));
+    Show(Measurements.RiskRecompute("Interlock full recompute of indicators and risk (SQLite)", "sqlite", $"Data Source={sqliteDb}"));
     if (!string.IsNullOrWhiteSpace(postgres))
     {
         var name = "interlock_bench_" + Guid.NewGuid().ToString("N")[..12];
@@ -87,6 +88,7 @@ try
         {
             Show(Measurements.InterlockImport("Interlock import into PostgreSQL (CLI, binary COPY)", file, "postgres", cs));
             Show(Measurements.Recompute("Interlock full recompute of country-months (PostgreSQL)", "postgres", cs));
+            Show(Measurements.RiskRecompute("Interlock full recompute of indicators and risk (PostgreSQL)", "postgres", cs));
         }
         finally { Measurements.DropPostgresDatabase(postgres, name); }
     }
@@ -100,6 +102,7 @@ try
     var shell = Get("sqlite3 shell");
     var sqlite = Get("Interlock import into SQLite");
     var recompute = Get("Interlock full recompute of country-months (SQLite)");
+    var risk = Get("Interlock full recompute of indicators and risk (SQLite)");
     var report = new List<string>
     {
         "",
@@ -129,6 +132,9 @@ try
         $"| full recompute < 2 s | {recompute.Seconds:0.00} s (SQLite)" +
             (all.FirstOrDefault(m => m.Name.Contains("recompute of country-months (PostgreSQL)")) is { } rp ? $", {rp.Seconds:0.00} s (PostgreSQL)" : "") +
             $" | {Bar(recompute.Seconds < 2)} |",
+        $"| full recompute of indicators and risk levels < 2 s | {risk.Seconds:0.00} s (SQLite)" +
+            (all.FirstOrDefault(m => m.Name.Contains("indicators and risk (PostgreSQL)")) is { } rr ? $", {rr.Seconds:0.00} s (PostgreSQL)" : "") +
+            $" | {Bar(risk.Seconds < 2)} |",
     ]);
     var text = string.Join('\n', report);
     Console.WriteLine(text);

@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(RegistryExchangeCommands.Export(cli));
         root.Subcommands.Add(ImportCommands.CreateEvents(cli));
         root.Subcommands.Add(AlertCommands.Create(cli));
+        root.Subcommands.Add(RiskCommands.Create(cli));
         return root;
     }
 

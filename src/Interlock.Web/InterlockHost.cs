@@ -157,6 +157,7 @@ public static class InterlockHost
         app.MapEarlyWarningApi();
         app.MapEarlyWarningExchangeApi();
         app.MapAlertApi();
+        app.MapRiskApi();
         app.MapAccountEndpoints();
 
         app.MapRazorComponents<App>();

@@ -29,10 +29,10 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         // Plain navigation (no query string): the cookie alone keeps French.
         await Nav.GetByRole(AriaRole.Link, new() { Name = "Alerte rapide" }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new Regex("/modules/early-warning$"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/early-warning$"));
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         await Expect(Page.Locator("h1")).ToHaveTextAsync("Alerte rapide");
-        await Expect(ByTestId("not-built")).ToContainTextAsync("pas encore construit");
+        await Expect(ByTestId("risk-table").Locator("thead")).ToContainTextAsync("Niveau");
 
         await Nav.GetByRole(AriaRole.Link, new() { Name = "Registre" }).ClickAsync();
         await Expect(Page.Locator("h1")).ToHaveTextAsync("Organisations");

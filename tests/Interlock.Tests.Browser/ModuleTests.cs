@@ -3,7 +3,7 @@ namespace Interlock.Tests.Browser;
 public sealed class ModuleTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Theory]
-    [InlineData("/modules/early-warning", "Early warning")]
+    [InlineData("/modules/cooperation", "Cooperation record")]
     [InlineData("/modules/division-of-labour", "Division of labour")]
     public async Task A_module_not_built_yet_says_so_plainly(string path, string title)
     {

@@ -27,7 +27,7 @@ public static class ImportCommands
 
     public static Command CreateEvents(CliContext cli)
     {
-        var recompute = new Command("recompute", "Recompute the country-month series of every event dataset from all events.");
+        var recompute = new Command("recompute", "Recompute the country-month series of every event dataset from all events, then every indicator and risk level.");
         recompute.SetAction((parse, ct) => cli.RunAsync(parse, ct, async (services, database, token) =>
         {
             await CliContext.RequireSchemaAsync(services, database, token);
@@ -35,6 +35,7 @@ public static class ImportCommands
             var db = scope.ServiceProvider.GetRequiredService<InterlockDbContext>();
             var result = await cli.Out.WithStatusAsync("Recomputing country-months…", () => CountryMonthSeries.RecomputeAllAsync(db, token));
             cli.Out.WriteLine($"Recomputed {result.CountryMonths} country-months in {result.Elapsed.TotalSeconds:0.00} s.");
+            await RiskCommands.RecomputeAsync(cli, db, token);
             return ExitCodes.Ok;
         }));
 

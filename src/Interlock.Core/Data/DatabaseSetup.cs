@@ -37,6 +37,7 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, IConfiguration config)
     {
         var cs = ConnectionStringOf(config);
+        EarlyWarning.Risk.RiskSettings.Current = EarlyWarning.Risk.RiskSettings.From(config);
         switch (ProviderOf(config))
         {
             case DatabaseProvider.Sqlite:

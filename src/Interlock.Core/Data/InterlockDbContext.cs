@@ -51,6 +51,7 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
     public DbSet<Situation> Situations => Set<Situation>();
     public DbSet<SituationNote> SituationNotes => Set<SituationNote>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertRoute> AlertRoutes => Set<AlertRoute>();

@@ -60,10 +60,16 @@ public static class EventImporter
             var (inserted, updated) = await writer.FinishAsync(ct);
             options.Progress?.Report(new ImportProgress(reader.Rows, reader.Bytes, reader.Bytes, ImportStages.Series));
             var seriesClock = Stopwatch.StartNew();
-            var months = accumulator is not null
-                ? await CountryMonthSeries.ReplaceAsync(db, dataset, accumulator.Rows(), ct)
+            var firstRows = accumulator?.Rows();
+            var months = firstRows is not null
+                ? await CountryMonthSeries.ReplaceAsync(db, dataset, firstRows, ct)
                 : await CountryMonthSeries.RecomputeTouchedAsync(db, dataset, ct);
             var seriesElapsed = seriesClock.Elapsed;
+            // Indicators and risk of what the import touched, in the same transaction (all or nothing).
+            if (options.RecomputeRisk && months > 0)
+                await Risk.RiskRecompute.RecomputeAsync(db, firstRows is not null
+                    ? firstRows.Select(r => (r.CountryIso3, r.Month)).ToList()
+                    : await Risk.RiskRecompute.ReadImportTouchedAsync(db, ct), ct);
             await writer.EndAsync(ct);
 
             var unchanged = (int)reader.Rows - inserted - updated;

@@ -77,4 +77,7 @@ public sealed record ImportOptions
     /// the file and the table. For tests and benchmarks; both give the same result.
     /// </summary>
     public bool? SqliteBulk { get; init; }
+    /// <summary>Recompute the indicators and risk of the touched country-months in the import's transaction (default).
+    /// The first start's load turns it off and recomputes everything once after all its files.</summary>
+    public bool RecomputeRisk { get; init; } = true;
 }

@@ -107,7 +107,7 @@ public static class ReferenceSeries
     /// in it removed; unchanged rows are not touched. One audit entry. Runs in the caller's transaction or its own.
     /// </summary>
     public static async Task<LoadResult> LoadAsync(InterlockDbContext db, string series, IReadOnlyCollection<SeriesValue> values, string source,
-        CancellationToken ct = default)
+        CancellationToken ct = default, bool recomputeRisk = true)
     {
         var outer = db.Database.CurrentTransaction;
         await using var own = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -129,6 +129,9 @@ public static class ReferenceSeries
             await db.CountryMonths.Where(m => m.Series == series && m.CountryIso3 == gone.CountryIso3 && m.Month == gone.Month).ExecuteDeleteAsync(ct);
 
         var result = new LoadResult(inserted, updated, existing.Count, values.Count - inserted - updated);
+        // Indicators and risk of the months that changed, in the same transaction.
+        if (recomputeRisk)
+            await Risk.RiskRecompute.RecomputeAsync(db, upserts.Select(v => (v.Iso3, v.Month)).Concat(existing.Keys).ToList(), ct);
         db.AuditNextSaveAsBatch(nameof(CountryMonth), series, JsonSerializer.Serialize(new
         {
             source, series, rows = values.Count, inserted, updated, deleted = existing.Count,

@@ -58,7 +58,7 @@ public static class ShippedEventData
 
         ImportResult events;
         await using (var ged = Open(GedFile))
-            events = await EventImporter.ImportAsync(db, EventDatasets.UcdpGed, ged, new ImportOptions { OwnerOrganizationId = owner, FileName = GedFile }, ct);
+            events = await EventImporter.ImportAsync(db, EventDatasets.UcdpGed, ged, new ImportOptions { OwnerOrganizationId = owner, FileName = GedFile, RecomputeRisk = false }, ct);
         if (!events.Succeeded)
             throw new InvalidDataException($"The shipped {GedFile} does not load: {string.Join("; ", events.Rejections.Take(5))}");
 
@@ -66,8 +66,11 @@ public static class ShippedEventData
         await using (var series = TryOpen(SeriesFile))
         {
             if (series is not null)
-                loaded = await ReferenceSeries.LoadAsync(db, EventDatasets.ViewsGedSb, ReferenceSeries.ReadCsv(series, SeriesFile), SeriesFile, ct);
+                loaded = await ReferenceSeries.LoadAsync(db, EventDatasets.ViewsGedSb, ReferenceSeries.ReadCsv(series, SeriesFile), SeriesFile, ct,
+                    recomputeRisk: false);
         }
+        // The indicators and risk levels of every country and month, once, so the first map shows real levels.
+        await Risk.RiskRecompute.RecomputeAllAsync(db, ct);
 
         if (applied is null) db.ReferenceDataVersions.Add(new ReferenceDataVersion { Name = VersionName, Sha256 = fingerprint, AppliedAt = db.Time.GetUtcNow() });
         else { applied.Sha256 = fingerprint; applied.AppliedAt = db.Time.GetUtcNow(); }

@@ -18,6 +18,10 @@ public static class Categories
     public const string Observation = "earlywarning.observation";
     public const string IncidentReport = "earlywarning.incident";
     public const string Situation = "earlywarning.situation";
+    /// <summary>Stored indicator values: derived ones are public; reported ones carry their observation's label.</summary>
+    public const string IndicatorValue = "earlywarning.indicator-value";
+    /// <summary>An Analyst's own judgement of a country-month's risk (only Analysts create them: see RiskAssessmentRules).</summary>
+    public const string RiskAssessment = "earlywarning.assessment";
 
     private static readonly Dictionary<string, WriteRule> Rules = new(StringComparer.Ordinal)
     {
@@ -33,6 +37,8 @@ public static class Categories
         [Observation] = WriteRule.OwnerWriters,
         [IncidentReport] = WriteRule.OwnerWriters,
         [Situation] = WriteRule.OwnerWriters,
+        [IndicatorValue] = WriteRule.OwnerWriters,
+        [RiskAssessment] = WriteRule.OwnerWriters,
     };
 
     public static IReadOnlyCollection<string> All => Rules.Keys;

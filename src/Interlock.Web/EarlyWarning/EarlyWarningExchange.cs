@@ -5,20 +5,21 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Interlock.Web.EarlyWarning;
 
-/// <summary>Services of observations, incident reports and situations; the risk model replaces the no-op recomputer when registered.</summary>
+/// <summary>Services of observations, incident reports and situations; their changes recompute the risk model.</summary>
 public static class EarlyWarningExchange
 {
     public static IServiceCollection AddEarlyWarningExchange(this IServiceCollection services, IConfiguration config)
     {
-        services.TryAddScoped<IRiskRecomputer, NoRiskRecomputer>();
+        services.TryAddScoped<IRiskRecomputer, RiskModelRecomputer>();
         services.AddScoped<ObservationService>();
         services.AddScoped<IncidentService>();
         services.AddScoped<SituationService>();
-        // The timeline's sources: a new kind of entry (alerts) is one more line here.
+        // The timeline's sources: a new kind of entry is one more line here.
         services.AddSingleton<ITimelineSource, EventTimelineSource>();
         services.AddSingleton<ITimelineSource, ObservationTimelineSource>();
         services.AddSingleton<ITimelineSource, RiskChangeTimelineSource>();
         services.AddSingleton<ITimelineSource, NoteTimelineSource>();
+        services.AddSingleton<ITimelineSource, AlertTimelineSource>();
         services.AddScoped<SituationTimeline>();
         services.AddOptions<RipenessOptions>().Bind(config.GetSection(RipenessOptions.Section))
             .Validate(o => !o.Problems().Any(), "The Ripeness section is invalid: see docs/early-warning.md.").ValidateOnStart();

@@ -1,3 +1,4 @@
+using Interlock.Security;
 using Interlock.Shared;
 
 namespace Interlock.EarlyWarning.Risk;
@@ -8,9 +9,14 @@ namespace Interlock.EarlyWarning.Risk;
 /// the latest revision of an organization's observation and carries that observation's label, so the access policy
 /// decides who sees it. Rows are rewritten by the recompute; they are a cache of the rules, never edited by hand.
 /// </summary>
-public sealed class IndicatorValue
+public sealed class IndicatorValue : IClassified
 {
+    public static string Category => Categories.IndicatorValue;
+
     public long Id { get; set; }
+    /// <summary>The policy's record identifier, derived from <see cref="Id"/> as for events.</summary>
+    Guid IClassified.Id => ConflictEvent.PolicyId(Id);
+
     public required string IndicatorCode { get; set; }
     public required string CountryIso3 { get; set; }
     /// <summary>The first day of the month.</summary>

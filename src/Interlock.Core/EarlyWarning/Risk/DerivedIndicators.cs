@@ -1,0 +1,123 @@
+using System.Globalization;
+using Interlock.EarlyWarning.Indicators;
+
+namespace Interlock.EarlyWarning.Risk;
+
+/// <summary>One derived indicator's value for a country-month, placed against its thresholds, with its reason in words.</summary>
+public sealed record DerivedValue(string Code, double Value, RiskLevel Level, string Reason);
+
+/// <summary>What the rules know about one country-month: the chosen figures, the derived values and the recent means.</summary>
+public sealed class MonthFacts
+{
+    public required string Iso3 { get; init; }
+    public DateOnly Month { get; init; }
+    /// <summary>Null when no series covers the month (only reported values are known).</summary>
+    public MonthFigures? Figures { get; init; }
+    public Dictionary<string, DerivedValue> Values { get; } = new(StringComparer.Ordinal);
+    /// <summary>The mean deaths of the previous 12 months, when change-12m was computed.</summary>
+    public double? Mean12 { get; set; }
+}
+
+/// <summary>
+/// The derived indicators of data/reference/indicators.csv computed from the chosen country-month figures
+/// (<see cref="SeriesChoice"/>). Plain arithmetic, no database: the recompute feeds it and stores the result.
+/// <list type="bullet">
+/// <item>The fatality measure of a month is organized violence (all three types) when its series knows them, else
+/// state-based deaths (VIEWS). A change compares like with like: organized violence only when the month and every
+/// month of the window know it, else state-based deaths throughout.</item>
+/// <item>change-3m / change-12m: deaths in the month over the mean of the previous 3 / 12 months, when the month has at
+/// least <see cref="RiskSettings.ChangeMinimumDeaths"/> deaths and every month of the window is covered; the mean is
+/// taken as at least <see cref="RiskSettings.ChangeQuietMean"/>.</item>
+/// <item>spillover: the sum of the fatality measures of the land neighbours that have figures for the month.</item>
+/// </list>
+/// </summary>
+public static class DerivedIndicators
+{
+    public const string StateBased = "sb-fatalities", NonState = "ns-fatalities", OneSided = "os-fatalities", Organized = "ov-fatalities",
+        Events = "events", Spread = "spread", Change3 = "change-3m", Change12 = "change-12m", Spillover = "spillover";
+
+    public static readonly string[] Codes = [StateBased, NonState, OneSided, Organized, Events, Spread, Change3, Change12, Spillover];
+    public static readonly string[] Fatalities = [StateBased, NonState, OneSided, Organized];
+
+    public static List<MonthFacts> ForCountry(string iso3, SortedDictionary<DateOnly, MonthFigures> own, IReadOnlyList<string> neighbours,
+        IReadOnlyDictionary<string, SortedDictionary<DateOnly, MonthFigures>> chosen, RiskSettings settings)
+    {
+        var result = new List<MonthFacts>(own.Count);
+        foreach (var (month, f) in own)
+        {
+            var facts = new MonthFacts { Iso3 = iso3, Month = month, Figures = f };
+            var source = SeriesChoice.SourceName(f.Series);
+            Add(facts, StateBased, f.StateBased, source);
+            if (f.NonState is { } ns) Add(facts, NonState, ns, source);
+            if (f.OneSided is { } os) Add(facts, OneSided, os, source);
+            if (f.Organized is { } ov) Add(facts, Organized, ov, source);
+            if (f.Events is { } n) Add(facts, Events, n, source);
+            if (f.Admin1Areas is { } a) Add(facts, Spread, a, source);
+            Change(facts, own, 3, Change3, settings);
+            facts.Mean12 = Change(facts, own, 12, Change12, settings);
+            SpilloverOf(facts, neighbours, chosen);
+            result.Add(facts);
+        }
+        return result;
+    }
+
+    private static void Add(MonthFacts facts, string code, double value, string detail)
+    {
+        var def = IndicatorCatalog.Get(code);
+        facts.Values[code] = new DerivedValue(code, value, def.LevelOf(value), $"{def.Explain(value)} ({detail})");
+    }
+
+    /// <summary>Adds the change indicator when it can be computed; returns the window's mean deaths, or null.</summary>
+    private static double? Change(MonthFacts facts, SortedDictionary<DateOnly, MonthFigures> own, int months, string code, RiskSettings settings)
+    {
+        var current = facts.Figures!;
+        var window = new MonthFigures[months];
+        for (var k = 1; k <= months; k++)
+            if (!own.TryGetValue(facts.Month.AddMonths(-k), out window[k - 1]!)) return null;
+        var organized = current.Organized is not null && window.All(w => w.Organized is not null);
+        var deaths = organized ? current.Organized!.Value : current.StateBased;
+        if (deaths < settings.ChangeMinimumDeaths) return null;
+        var mean = window.Average(w => (double)(organized ? w.Organized!.Value : w.StateBased));
+        var ratio = Math.Round(deaths / Math.Max(mean, settings.ChangeQuietMean), 2);
+        var def = IndicatorCatalog.Get(code);
+        var level = def.LevelOf(ratio);
+        facts.Values[code] = new DerivedValue(code, ratio, level,
+            $"{Number(deaths)} {(organized ? "organized-violence" : "state-based")} deaths in {Month(facts.Month)}, {Number(ratio)} times " +
+            $"the mean of the previous {months} months ({Number(Math.Round(mean, 1))}); {Placement(def, ratio)}");
+        return mean;
+    }
+
+    private static void SpilloverOf(MonthFacts facts, IReadOnlyList<string> neighbours, IReadOnlyDictionary<string, SortedDictionary<DateOnly, MonthFigures>> chosen)
+    {
+        var parts = new List<(string Iso3, int Deaths)>();
+        var known = false;
+        foreach (var n in neighbours)
+        {
+            if (!chosen.TryGetValue(n, out var theirs) || !theirs.TryGetValue(facts.Month, out var f)) continue;
+            known = true;
+            var deaths = f.Organized ?? f.StateBased;
+            if (deaths > 0) parts.Add((n, deaths));
+        }
+        if (!known) return;
+        var total = parts.Sum(p => p.Deaths);
+        var def = IndicatorCatalog.Get(Spillover);
+        var listed = parts.OrderByDescending(p => p.Deaths).ThenBy(p => p.Iso3, StringComparer.Ordinal).Take(6)
+            .Select(p => $"{p.Iso3} {Number(p.Deaths)}");
+        facts.Values[Spillover] = new DerivedValue(Spillover, total, def.LevelOf(total),
+            $"{def.Explain(total)}" + (parts.Count > 0 ? $" ({string.Join(", ", listed)}{(parts.Count > 6 ? ", ..." : "")})" : ""));
+    }
+
+    /// <summary>"at or above the Alert threshold of 250", or "below the Watch threshold of 10".</summary>
+    public static string Placement(IndicatorDefinition def, double value)
+    {
+        var level = def.LevelOf(value);
+        var higher = def.Direction == IndicatorDirection.HigherIsWorse;
+        if (level == RiskLevel.Low)
+            return (def.Watch ?? def.Warning ?? def.Alert) is { } t ? $"{(higher ? "below" : "above")} the Watch threshold of {Number(t)}" : "";
+        return $"{(higher ? "at or above" : "at or below")} the {level} threshold of {Number(def.ThresholdOf(level)!.Value)}";
+    }
+
+    public static string Number(double value) => IndicatorDefinition.Format(value);
+
+    public static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,65 @@
+namespace Interlock.EarlyWarning.Risk;
+
+/// <summary>The figures of one country-month from the one series chosen for it (see <see cref="SeriesChoice"/>).</summary>
+public sealed record MonthFigures(string Series, int StateBased, int? NonState, int? OneSided, int? Events, int? Admin1Areas)
+{
+    /// <summary>Organized-violence deaths when the series knows all three types (VIEWS knows only state-based).</summary>
+    public int? Organized => NonState is { } ns && OneSided is { } os ? StateBased + ns + os : null;
+
+    public static MonthFigures Of(CountryMonth m) => new(m.Series, m.StateBased, m.NonState, m.OneSided, m.Events, m.Admin1Areas);
+
+    /// <summary>A covered month without events: zero of everything the series knows.</summary>
+    public static MonthFigures Quiet(string series) => series == EventDatasets.ViewsGedSb
+        ? new(series, 0, null, null, null, null)
+        : new(series, 0, 0, 0, 0, 0);
+}
+
+/// <summary>The first and last month a series has rows for, over all countries.</summary>
+public readonly record struct SeriesBounds(DateOnly First, DateOnly Last)
+{
+    public bool Contains(DateOnly month) => month >= First && month <= Last;
+}
+
+/// <summary>
+/// Which series feeds which country-month, so that the same deaths are never counted twice: the series are never
+/// summed; each month takes exactly one, the first of <see cref="Priority"/> that covers it.
+/// <list type="bullet">
+/// <item>UCDP GED and ACLED are systematic: when a country has any row in one, the dataset covers it from the dataset's
+/// first to its last month (over all countries), and a month without a row there reads as zero.</item>
+/// <item>Field incident reports are not systematic: they cover only the months that have reports.</item>
+/// <item>VIEWS' state-based series (2018 to 2024-04, every country) fills in where no event dataset covers the month.</item>
+/// </list>
+/// </summary>
+public static class SeriesChoice
+{
+    public static readonly string[] Priority = [EventDatasets.UcdpGed, EventDatasets.Acled, EventDatasets.Incident, EventDatasets.ViewsGedSb];
+
+    /// <summary>The chosen figures of one country, month by month, from its rows in every series.</summary>
+    public static SortedDictionary<DateOnly, MonthFigures> Choose(IEnumerable<CountryMonth> rowsOfCountry, IReadOnlyDictionary<string, SeriesBounds> bounds)
+    {
+        var bySeries = rowsOfCountry.GroupBy(r => r.Series).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Month));
+        var chosen = new SortedDictionary<DateOnly, MonthFigures>();
+        // Lowest priority first, so a better series overwrites.
+        foreach (var series in Priority.Reverse())
+        {
+            if (!bySeries.TryGetValue(series, out var rows)) continue;
+            if (series == EventDatasets.Incident || !bounds.TryGetValue(series, out var b))
+            {
+                foreach (var (month, row) in rows) chosen[month] = MonthFigures.Of(row);
+                continue;
+            }
+            for (var month = b.First; month <= b.Last; month = month.AddMonths(1))
+                chosen[month] = rows.TryGetValue(month, out var row) ? MonthFigures.Of(row) : MonthFigures.Quiet(series);
+        }
+        return chosen;
+    }
+
+    public static string SourceName(string series) => series switch
+    {
+        EventDatasets.UcdpGed => "UCDP GED",
+        EventDatasets.Acled => "ACLED",
+        EventDatasets.Incident => "incident reports",
+        EventDatasets.ViewsGedSb => "VIEWS state-based series",
+        _ => series,
+    };
+}

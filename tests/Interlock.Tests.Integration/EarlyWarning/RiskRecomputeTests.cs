@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Interlock.Data;
+using Interlock.EarlyWarning;
+using Interlock.EarlyWarning.Risk;
+using Interlock.Shared;
+using Interlock.Tests.Integration.Cli;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+using static Interlock.Tests.Integration.EarlyWarning.EventFixtures;
+
+namespace Interlock.Tests.Integration.EarlyWarning;
+
+/// <summary>Indicators and risk levels from the real shipped data, on SQLite and PostgreSQL: hand-checked months, incremental equals full.</summary>
+public sealed class RiskRecomputeTests(CliDatabases databases) : IClassFixture<CliDatabases>
+{
+    public static TheoryData<string> Providers => EventFixtures.Providers;
+
+    private static async Task LoadViewsAsync(InterlockDbContext db)
+    {
+        await using var series = ShippedEventData.Open(ShippedEventData.SeriesFile);
+        await ReferenceSeries.LoadAsync(db, EventDatasets.ViewsGedSb, ReferenceSeries.ReadCsv(series, "series"), "series", Ct);
+    }
+
+    /// <summary>Every derived value and risk row, without the time they were computed.</summary>
+    private static async Task<string> RiskSnapshotAsync(InterlockDbContext db) => JsonSerializer.Serialize(new
+    {
+        values = await db.IndicatorValues.AsNoTracking().OrderBy(v => v.CountryIso3).ThenBy(v => v.Month).ThenBy(v => v.IndicatorCode)
+            .Select(v => new { v.CountryIso3, v.Month, v.IndicatorCode, v.Value, v.Level, v.Reason, v.Classification }).ToListAsync(Ct),
+        risks = (await db.CountryRisks.AsNoTracking().OrderBy(r => r.CountryIso3).ThenBy(r => r.Month).ToListAsync(Ct))
+            .Select(r => new { r.CountryIso3, r.Month, r.Level, r.Reasons }),
+    });
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_real_data_gives_the_levels_checked_by_hand(string provider)
+    {
+        await using var database = await databases.SeededAsync(provider);
+        await using var db = database.Open();
+        await LoadViewsAsync(db);
+        Assert.True((await ImportAsync(db, EventDatasets.UcdpGed, RealGedText())).Succeeded);
+
+        // CAR, December 2022 (UCDP GED 23.1): 75 state-based, 0 non-state, 4 one-sided deaths = 79 organized violence;
+        // the three months before had 12, 31 and 10 organized-violence deaths (mean 17.67): 79 / 17.67 = 4.47, at Alert (3),
+        // with fatalities at Warning: escalation raises the level to Alert.
+        var dec = await db.CountryRisks.SingleAsync(r => r.CountryIso3 == "CAF" && r.Month == new DateOnly(2022, 12, 1), Ct);
+        var values = await db.IndicatorValues.Where(v => v.CountryIso3 == "CAF" && v.Month == new DateOnly(2022, 12, 1))
+            .ToDictionaryAsync(v => v.IndicatorCode, Ct);
+        Assert.Equal((75d, RiskLevel.Warning), (values["sb-fatalities"].Value, values["sb-fatalities"].Level));
+        Assert.Equal((79d, RiskLevel.Watch), (values["ov-fatalities"].Value, values["ov-fatalities"].Level));
+        Assert.Equal((4.47, RiskLevel.Alert), (values["change-3m"].Value, values["change-3m"].Level));
+        Assert.All(values.Values, v => Assert.Equal(Classification.Public, v.Classification));
+        Assert.Equal(RiskLevel.Alert, dec.Level);
+        Assert.Contains(dec.Reasons, s => s.StartsWith("State-based violence fatalities 75 in 2022-12, at or above the Warning threshold of 50", StringComparison.Ordinal));
+        Assert.Contains(dec.Reasons, s => s.StartsWith("Escalation (change against the previous 3 months): 79 organized-violence deaths in 2022-12, 4.47 times", StringComparison.Ordinal)
+                                          && s.EndsWith("from Warning to Alert.", StringComparison.Ordinal));
+
+        // April 2024: GED 23.1 ends in 2022, so VIEWS' state-based series feeds the month: 10 deaths, Watch.
+        var apr = await db.CountryRisks.SingleAsync(r => r.CountryIso3 == "CAF" && r.Month == new DateOnly(2024, 4, 1), Ct);
+        Assert.Equal(RiskLevel.Watch, apr.Level);
+        Assert.Contains("VIEWS", (await db.IndicatorValues.SingleAsync(v => v.CountryIso3 == "CAF" && v.Month == new DateOnly(2024, 4, 1)
+                                                                           && v.IndicatorCode == "sb-fatalities", Ct)).Reason);
+        // Every country of the VIEWS series has a level for every month 2018-01..2024-04 (76 months).
+        Assert.Equal(76, await db.CountryRisks.CountAsync(r => r.CountryIso3 == "NER", Ct));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Incremental_recompute_after_imports_equals_a_full_recompute(string provider)
+    {
+        await using var database = await databases.SeededAsync(provider);
+        await using var db = database.Open();
+        await LoadViewsAsync(db);
+        var text = RealGedText();
+        Assert.True((await ImportAsync(db, EventDatasets.UcdpGed, text)).Succeeded);
+        // A newer release adds a deadly Chad event (a new country for the dataset: all its months change series).
+        var lines = text.Split('\n');
+        var header = lines[0].Split(',');
+        var newer = string.Join('\n', lines.Take(lines.Length - 1)) + "\n" +
+                    string.Join(',', header.Select(h => h switch
+                    {
+                        "id" => "999000001", "type_of_violence" => "1", "country_id" => "483", "country" => "Chad", "date_start" => "2020-05-03",
+                        "date_end" => "2020-05-03", "best" => "400", "low" => "400", "high" => "400", "year" => "2020", _ => "",
+                    })) + "\n";
+        var result = await ImportAsync(db, EventDatasets.UcdpGed, newer, "newer.csv");
+        Assert.True(result.Succeeded, string.Join("; ", result.Rejections));
+        var chad = await db.CountryRisks.SingleAsync(r => r.CountryIso3 == "TCD" && r.Month == new DateOnly(2020, 5, 1), Ct);
+        Assert.Equal(RiskLevel.Alert, chad.Level);
+        // Spillover reached CAR, Chad's neighbour, in the same import.
+        Assert.True((await db.IndicatorValues.SingleAsync(v => v.CountryIso3 == "CAF" && v.Month == new DateOnly(2020, 5, 1) && v.IndicatorCode == "spillover", Ct)).Value >= 400);
+
+        var incremental = await RiskSnapshotAsync(db);
+        var full = await RiskRecompute.RecomputeAllAsync(db, Ct);
+        Assert.True(full.Full);
+        Assert.Equal(incremental, await RiskSnapshotAsync(db));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_public_reported_value_at_Alert_raises_the_level_through_the_incremental_recompute(string provider)
+    {
+        await using var database = await databases.SeededAsync(provider);
+        await using var db = database.Open();
+        await LoadViewsAsync(db);
+        var month = new DateOnly(2024, 3, 1);
+        Assert.Equal(RiskLevel.Low, (await db.CountryRisks.AsNoTracking().SingleAsync(r => r.CountryIso3 == "SEN" && r.Month == month, Ct)).Level);
+
+        // What the observations module does: store the reported value, then recompute the touched country-month.
+        var au = await db.Organizations.Where(o => o.Code == "AU").Select(o => o.Id).SingleAsync(Ct);
+        db.IndicatorValues.Add(new IndicatorValue
+        {
+            IndicatorCode = "unconstitutional-change", CountryIso3 = "SEN", Month = month, Value = 1, Level = RiskLevel.Alert,
+            ObservationId = Guid.NewGuid(), OwnerOrganizationId = au, Classification = Classification.Public, ComputedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync(Ct);
+        var result = await RiskRecompute.RecomputeAsync(db, [("SEN", month)], Ct);
+
+        Assert.False(result.Full);
+        var risk = await db.CountryRisks.AsNoTracking().SingleAsync(r => r.CountryIso3 == "SEN" && r.Month == month, Ct);
+        Assert.Equal(RiskLevel.Warning, risk.Level);
+        Assert.Contains("Unconstitutional change of government (reported) 1 in 2024-03, at or above the Alert threshold of 1: at least Warning.", risk.Reasons);
+        // The reported value itself is kept (only derived values are rewritten).
+        Assert.Equal(1, await db.IndicatorValues.CountAsync(v => v.IndicatorCode == "unconstitutional-change", Ct));
+    }
+}
