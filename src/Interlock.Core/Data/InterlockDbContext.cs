@@ -5,6 +5,7 @@ using Interlock.EarlyWarning.Risk;
 using Interlock.Identity;
 using Interlock.Inbox;
 using Interlock.Knowledge;
+using Interlock.Meetings;
 using Interlock.Registry;
 using Interlock.Shared;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -43,6 +44,8 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<CountryRisk> CountryRisks => Set<CountryRisk>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();

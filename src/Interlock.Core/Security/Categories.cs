@@ -15,6 +15,8 @@ public static class Categories
     public const string CooperationAgreement = "registry.cooperation-agreement";
     public const string Capability = "capabilities.capability";
     public const string ConflictEvent = "earlywarning.event";
+    public const string Meeting = "meetings.meeting";
+    public const string Decision = "meetings.decision";
 
     private static readonly Dictionary<string, WriteRule> Rules = new(StringComparer.Ordinal)
     {
@@ -27,6 +29,8 @@ public static class Categories
         [CooperationAgreement] = WriteRule.OwnerAdminsOrAdministrator,
         [Capability] = WriteRule.OwnerWriters,
         [ConflictEvent] = WriteRule.OwnerWriters,
+        [Meeting] = WriteRule.OwnerWriters,
+        [Decision] = WriteRule.OwnerWriters,
     };
 
     public static IReadOnlyCollection<string> All => Rules.Keys;
