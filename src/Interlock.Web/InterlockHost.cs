@@ -9,6 +9,7 @@ using Interlock.Web.Components;
 using Interlock.Web.EarlyWarning;
 using Interlock.Web.Identity;
 using Interlock.Web.Knowledge;
+using Interlock.Web.Meetings;
 using Interlock.Web.Registry;
 using Interlock.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -37,6 +38,7 @@ public static class InterlockHost
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AccessService>();
         services.AddSingleton<ImportProgressBoard>();
+        services.AddMeetings();
 
         services.AddAuthentication(o =>
             {
@@ -146,6 +148,7 @@ public static class InterlockHost
         app.MapCoverageApi();
         app.MapCapabilityApi();
         app.MapKnowledgeApi();
+        app.MapMeetings();
         app.MapIdentityApi();
         app.MapAuditApi();
         app.MapEarlyWarningApi();
