@@ -60,11 +60,14 @@ public static class MeetingCalendar
         ev.AddProperty("X-INTERLOCK-KIND", e.Kind.ToString());
         ev.AddProperty("X-INTERLOCK-DATE-PRECISION", e.Precision.ToString().ToUpperInvariant());
         if (e.Chair is not null) ev.AddProperty("X-INTERLOCK-CHAIR", e.Chair);
+        // Participants as X- properties, not ATTENDEE: an ATTENDEE is a calendar address (mailto: in practice) that clients
+        // would send invitations to, and organizations have none. The code is the value; name and level are parameters.
         foreach (var p in e.Participants)
         {
-            var attendee = new Attendee($"urn:interlock:organization:{p.Code}") { CommonName = p.Name, Role = "REQ-PARTICIPANT" };
-            attendee.Parameters.Add("X-INTERLOCK-LEVEL", p.Level.ToString());
-            ev.Attendees.Add(attendee);
+            var property = new CalendarProperty("X-INTERLOCK-PARTICIPANT", p.Code);
+            property.Parameters.Add("CN", p.Name);
+            property.Parameters.Add("X-LEVEL", p.Level.ToString());
+            ev.Properties.Add(property);
         }
         return ev;
     }

@@ -13,12 +13,13 @@ public static class PublicFeed
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
     /// <summary>One entry: a decision or a document. <see cref="Kind"/> becomes the Atom category ("decision", "document").</summary>
-    public sealed record Entry(Guid Id, string Kind, string Title, string? Summary, DateTimeOffset Updated, Uri Link);
+    public sealed record Entry(Guid Id, string Kind, string Title, string? Summary, DateTimeOffset Published, DateTimeOffset Updated, Uri Link);
 
-    public static string Write(string title, Uri self, IEnumerable<Entry> entries)
+    /// <param name="site">The page a reader opens for the whole feed (the alternate link); <paramref name="self"/> is the feed itself.</param>
+    public static string Write(string title, Uri self, Uri site, IEnumerable<Entry> entries)
     {
         var items = entries.Select(ToItem).ToList();
-        var feed = new SyndicationFeed(title, "Public decisions and documents of the UN–regional organizations partnership", self, self.ToString(),
+        var feed = new SyndicationFeed(title, "Public decisions and documents of the UN–regional organizations partnership", site, self.ToString(),
             items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(i => i.LastUpdatedTime), items);
         feed.Authors.Add(new SyndicationPerson { Name = "Interlock" });
         feed.Links.Add(new SyndicationLink(self, "self", title, "application/atom+xml", 0));
@@ -36,6 +37,7 @@ public static class PublicFeed
         var item = new SyndicationItem(e.Title, e.Summary ?? e.Title, e.Link, $"urn:uuid:{e.Id:D}", e.Updated);
         item.Categories.Add(new SyndicationCategory(e.Kind));
         item.Summary = new TextSyndicationContent(e.Summary ?? e.Title);
+        item.PublishDate = e.Published;
         return item;
     }
 }

@@ -61,16 +61,17 @@ public static class FeedEndpoints
         var decisions = await db.Decisions.AsNoTracking()
             .Where(d => d.Classification == Shared.Classification.Public && d.ParentId == null)
             .Join(db.Meetings.Where(m => m.Classification == Shared.Classification.Public), d => d.MeetingId, m => m.Id, (d, m) => new { d, m })
-            .OrderByDescending(x => x.d.UpdatedAt).Take(500).ToListAsync(ct);
+            .ToListAsync(ct);
         var documents = await db.Documents.AsNoTracking().Where(d => d.Classification == Shared.Classification.Public)
-            .OrderByDescending(d => d.UpdatedAt).Take(500).ToListAsync(ct);
+            .ToListAsync(ct);
         var entries = decisions.Select(x => new PublicFeed.Entry(x.d.Id, "decision",
                 $"{x.m.Title}{(x.d.Reference is null ? "" : $", {x.d.Reference}")}: {Shorten(x.d.Text, 160)}",
-                $"{x.d.Text} (status: {DecisionWorkflow.Words(x.d.Status)})", x.d.UpdatedAt, new Uri(site, $"/decisions/{x.d.Id}")))
+                $"{x.d.Text} (status: {DecisionWorkflow.Words(x.d.Status)})", x.d.CreatedAt, x.d.UpdatedAt, new Uri(site, $"/decisions/{x.d.Id}")))
             .Concat(documents.Select(d => new PublicFeed.Entry(d.Id, "document", d.Symbol is null ? d.Title : $"{d.Symbol}: {d.Title}", d.Summary,
-                d.UpdatedAt, new Uri(site, $"/documents/{d.Id}"))))
-            .OrderByDescending(e => e.Updated);
-        return TypedResults.Text(PublicFeed.Write("Interlock: public decisions and documents", new Uri(site, PublicAtom), entries), PublicFeed.ContentType);
+                d.PublishedOn is { } p ? new DateTimeOffset(p.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : d.CreatedAt, d.UpdatedAt, new Uri(site, $"/documents/{d.Id}"))))
+            // SQLite cannot order by DateTimeOffset: the newest come first here, in memory.
+            .OrderByDescending(e => e.Updated).Take(1000);
+        return TypedResults.Text(PublicFeed.Write("Interlock: public decisions and documents", new Uri(site, PublicAtom), new Uri(site, "/decisions"), entries), PublicFeed.ContentType);
     }
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
