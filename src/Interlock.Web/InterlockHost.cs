@@ -11,6 +11,7 @@ using Interlock.Web.Components;
 using Interlock.Web.EarlyWarning;
 using Interlock.Web.Identity;
 using Interlock.Web.Knowledge;
+using Interlock.Web.Meetings;
 using Interlock.Web.Registry;
 using Interlock.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -42,6 +43,7 @@ public static class InterlockHost
         services.AddEarlyWarningExchange(builder.Configuration);
         services.AddInterlockAlerts();
         services.AddHostedService<AlertEvaluationService>();
+        services.AddMeetings();
 
         services.AddAuthentication(o =>
             {
@@ -152,6 +154,7 @@ public static class InterlockHost
         app.MapCapabilityApi();
         app.MapExchangeApi();
         app.MapKnowledgeApi();
+        app.MapMeetings();
         app.MapIdentityApi();
         app.MapAuditApi();
         app.MapEarlyWarningApi();

@@ -45,6 +45,7 @@ public static class DatabaseInitializer
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<InterlockDbContext>();
         var result = await ReferenceDataSeeder.SeedAsync(db, ct);
+        await Interlock.Meetings.History.MeetingHistorySeeder.SeedAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureRolesAsync();
         return result;
     }

@@ -9,6 +9,7 @@ using Interlock.EarlyWarning.Risk;
 using Interlock.Identity;
 using Interlock.Inbox;
 using Interlock.Knowledge;
+using Interlock.Meetings;
 using Interlock.Registry;
 using Interlock.Shared;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -56,6 +57,8 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertRoute> AlertRoutes => Set<AlertRoute>();
     public DbSet<AlertEvaluationMark> AlertEvaluationMarks => Set<AlertEvaluationMark>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();

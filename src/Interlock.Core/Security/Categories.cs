@@ -22,6 +22,8 @@ public static class Categories
     public const string IndicatorValue = "earlywarning.indicator-value";
     /// <summary>An Analyst's own judgement of a country-month's risk (only Analysts create them: see RiskAssessmentRules).</summary>
     public const string RiskAssessment = "earlywarning.assessment";
+    public const string Meeting = "meetings.meeting";
+    public const string Decision = "meetings.decision";
 
     private static readonly Dictionary<string, WriteRule> Rules = new(StringComparer.Ordinal)
     {
@@ -39,6 +41,8 @@ public static class Categories
         [Situation] = WriteRule.OwnerWriters,
         [IndicatorValue] = WriteRule.OwnerWriters,
         [RiskAssessment] = WriteRule.OwnerWriters,
+        [Meeting] = WriteRule.OwnerWriters,
+        [Decision] = WriteRule.OwnerWriters,
     };
 
     public static IReadOnlyCollection<string> All => Rules.Keys;
