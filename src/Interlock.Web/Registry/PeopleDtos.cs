@@ -32,7 +32,10 @@ public sealed record PersonWrite(string? FullName, Classification? Classificatio
 /// A focal point names its purpose; a staff officer a country or M49 region and an area of the taxonomy.
 /// </summary>
 public sealed record PersonRoleCreate(PersonRoleKind? Kind, DateOnly? Start, DateOnly? End = null, FocalPointPurpose? Purpose = null,
-    string? CountryIso3 = null, string? RegionCode = null, string? AreaCode = null);
+    string? CountryIso3 = null, string? RegionCode = null, string? AreaCode = null)
+{
+    public PersonRoleFields ToFields() => new(Kind, Start, End, Purpose, CountryIso3, RegionCode, AreaCode);
+}
 
 /// <summary>Ends a term (or, with null, reopens it).</summary>
 public sealed record PersonRoleUpdate(DateOnly? End);

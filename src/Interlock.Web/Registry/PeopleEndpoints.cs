@@ -95,62 +95,18 @@ public static class PeopleEndpoints
     }
 
     /// <summary>
-    /// Gives a person a role. Naming a liaison official ends the current one's term on the new start date, so that
-    /// the organization always has at most one.
+    /// Gives a person a role (see <see cref="PersonRoleWrites"/>): naming a liaison official ends the current one's term
+    /// on the new start date, so that the organization always has at most one.
     /// </summary>
     internal static async Task<IResult> AddRole(Guid id, PersonRoleCreate body, InterlockDbContext db, AccessService access, HttpContext http,
         CancellationToken ct)
     {
         var (person, failure) = await WritablePersonAsync(id, db, access, ct);
         if (failure is not null) return failure;
-        var errors = new ValidationErrors()
-            .Require(body.Kind is not null, "kind", "The kind of role is required: liaisonOfficial, focalPoint or staffOfficer.")
-            .Require(body.Start is not null, "start", "The first day of the term is required.");
-        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
-        var kind = body.Kind!.Value;
-        var start = body.Start!.Value;
-        var country = Blank(body.CountryIso3)?.ToUpperInvariant();
-        var region = Blank(body.RegionCode);
-        var area = Blank(body.AreaCode);
-        errors = PersonRoleRules.Validate(kind, body.Purpose, country, region, area, start, body.End);
-        await CheckReferencesAsync(errors, country, region, area, db, ct);
-        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
-
-        var org = person!.OwnerOrganizationId;
-        PersonRole role;
-        // Two appointments at once must not both see "no successor yet": read and write the liaison terms under a lock.
-        await using var transaction = kind == PersonRoleKind.LiaisonOfficial ? await LockLiaisonsAsync(db, org, ct) : null;
-        if (kind == PersonRoleKind.LiaisonOfficial)
-        {
-            var liaisons = await db.PersonRoles.Where(r => r.OrganizationId == org && r.Kind == PersonRoleKind.LiaisonOfficial).ToListAsync(ct);
-            var openBefore = liaisons.ToDictionary(r => r.Id, r => r.End);
-            try
-            {
-                role = LiaisonRule.Appoint(liaisons, org, person.Id, start);
-            }
-            catch (DomainValidationException e)
-            {
-                return ApiConventions.Validation(e.Errors);
-            }
-            role.End = body.End;
-            // The predecessor's record changed too: its version moves on.
-            foreach (var ended in liaisons.Where(r => r.End != openBefore[r.Id] && r.PersonId != person.Id))
-                await TouchPersonAsync(db, ended.PersonId, ct);
-        }
-        else
-        {
-            role = new PersonRole
-            {
-                OrganizationId = org, PersonId = person.Id, Kind = kind, Purpose = body.Purpose, CountryIso3 = country, RegionCode = region,
-                AreaCode = area, Start = start, End = body.End,
-            };
-        }
-        db.PersonRoles.Add(role);
-        Touch(db, person);
-        await db.SaveChangesAsync(ct);
-        if (transaction is not null) await transaction.CommitAsync(ct);
-        http.Response.Headers.ETag = ApiConventions.ETagOf(person);
-        return TypedResults.Created($"/api/v1/people/{person.Id}/roles/{role.Id}", PersonRoleDto.From(role, access.Today));
+        var (role, errors) = await PersonRoleWrites.AddAsync(db, person!, body.ToFields(), ct);
+        if (role is null) return ApiConventions.Validation(errors);
+        http.Response.Headers.ETag = ApiConventions.ETagOf(person!);
+        return TypedResults.Created($"/api/v1/people/{person!.Id}/roles/{role.Id}", PersonRoleDto.From(role, access.Today));
     }
 
     /// <summary>Sets the end of a term. A liaison official's term may not run into a successor's.</summary>
@@ -162,13 +118,8 @@ public static class PeopleEndpoints
         var role = await db.PersonRoles.FirstOrDefaultAsync(r => r.Id == roleId && r.PersonId == id, ct);
         if (role is null) return ApiConventions.NotFound("Role");
         if (ApiConventions.CheckIfMatch(http, person!) is { } failed) return failed;
-        var organizationRoles = await db.PersonRoles.AsNoTracking()
-            .Where(r => r.OrganizationId == role.OrganizationId && r.Kind == role.Kind).ToListAsync(ct);
-        var errors = PersonRoleRules.ValidateEnd(role, body.End, organizationRoles);
+        var errors = await PersonRoleWrites.EndAsync(db, person!, role, body.End, ct);
         if (!errors.IsEmpty) return ApiConventions.Validation(errors);
-        role.End = body.End;
-        Touch(db, person!);
-        await db.SaveChangesAsync(ct);
         http.Response.Headers.ETag = ApiConventions.ETagOf(person!);
         return TypedResults.Ok(PersonRoleDto.From(role, access.Today));
     }
@@ -204,22 +155,6 @@ public static class PeopleEndpoints
         return await OkAsync(person, db, access, http, ct);
     }
 
-    /// <summary>
-    /// Serializes changes to one organization's liaison terms: SQLite's transactions take the write lock when they begin;
-    /// PostgreSQL takes a transaction-scoped advisory lock keyed by the organization.
-    /// </summary>
-    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockLiaisonsAsync(InterlockDbContext db, Guid org,
-        CancellationToken ct)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql())
-        {
-            var key = BitConverter.ToInt32(org.ToByteArray(), 0);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7316022, {key})", ct);
-        }
-        return transaction;
-    }
-
     /// <summary>The person, tracked, when the caller may read it (else 404) and change it (else 403).</summary>
     private static async Task<(Person?, IResult?)> WritablePersonAsync(Guid id, InterlockDbContext db, AccessService access, CancellationToken ct)
     {
@@ -233,9 +168,6 @@ public static class PeopleEndpoints
 
     private static void Apply(Person person, PersonWrite body, Classification classification) => PersonWrites.Apply(person, body.ToFields(), classification);
 
-    private static Task CheckReferencesAsync(ValidationErrors errors, string? country, string? region, string? area, InterlockDbContext db,
-        CancellationToken ct) => PersonWrites.CheckRoleReferencesAsync(errors, country, region, area, db, ct);
-
     private static async Task<IResult> OkAsync(Person person, InterlockDbContext db, AccessService access, HttpContext http, CancellationToken ct)
     {
         if (db.Entry(person).State != EntityState.Detached && !db.Entry(person).Collection(p => p.Roles).IsLoaded)
@@ -245,14 +177,6 @@ public static class PeopleEndpoints
         return TypedResults.Ok(PersonDto.From(person, codes, access.Today));
     }
 
-    /// <summary>Roles are part of the person's record: a change to them is a new version of it.</summary>
-    private static void Touch(InterlockDbContext db, Person person) => db.Entry(person).Property(p => p.Version).IsModified = true;
+    private static void Touch(InterlockDbContext db, Person person) => PersonRoleWrites.Touch(db, person);
 
-    private static async Task TouchPersonAsync(InterlockDbContext db, Guid personId, CancellationToken ct)
-    {
-        var other = await db.People.FirstOrDefaultAsync(p => p.Id == personId, ct);
-        if (other is not null) Touch(db, other);
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
