@@ -83,43 +83,53 @@ public static class RiskRecompute
 
         var now = db.Time.GetUtcNow();
         var owner = await SecretariatAsync(db, ct);
+        var reportedCountries = reported.Keys.Select(k => k.CountryIso3).ToHashSet(StringComparer.Ordinal);
         var countries = targets ?? chosen.Keys.Concat(reported.Keys.Select(k => k.CountryIso3)).ToHashSet(StringComparer.Ordinal);
         var values = new List<IndicatorValue>();
         var risks = new List<CountryRisk>();
-        foreach (var iso3 in countries.Order(StringComparer.Ordinal))
+        int valueCount = 0, riskCount = 0;
+        await using (var store = await RiskStore.BeginAsync(db, transaction, targets, ct))
         {
-            var facts = chosen.TryGetValue(iso3, out var figures)
-                ? DerivedIndicators.ForCountry(iso3, figures, neighbours.GetValueOrDefault(iso3) ?? [], chosen, settings)
-                : [];
-            var months = facts.Select(f => f.Month).ToHashSet();
-            // Months with public reported values but no event figures still get a level.
-            facts.AddRange(reported.Keys.Where(k => k.CountryIso3 == iso3 && !months.Contains(k.Month))
-                .Select(k => new MonthFacts { Iso3 = iso3, Month = k.Month }));
-            foreach (var f in facts.OrderBy(f => f.Month))
+            foreach (var iso3 in countries.Order(StringComparer.Ordinal))
             {
-                foreach (var v in f.Values.Values)
-                    values.Add(new IndicatorValue
-                    {
-                        IndicatorCode = v.Code, CountryIso3 = iso3, Month = f.Month, Value = v.Value, Level = v.Level, Reason = v.Reason,
-                        OwnerOrganizationId = owner, Classification = Classification.Public, ComputedAt = now,
-                    });
-                var assessed = RiskRules.Assess(f, reported.GetValueOrDefault((iso3, f.Month)) ?? [], settings);
-                risks.Add(new CountryRisk { CountryIso3 = iso3, Month = f.Month, Level = assessed.Level, Reasons = assessed.Reasons, ComputedAt = now });
+                var facts = chosen.TryGetValue(iso3, out var figures)
+                    ? DerivedIndicators.ForCountry(iso3, figures, neighbours.GetValueOrDefault(iso3) ?? [], chosen, settings)
+                    : [];
+                var months = facts.Select(f => f.Month).ToHashSet();
+                // Months with public reported values but no event figures still get a level.
+                if (reportedCountries.Contains(iso3))
+                    facts.AddRange(reported.Keys.Where(k => k.CountryIso3 == iso3 && !months.Contains(k.Month))
+                        .Select(k => new MonthFacts { Iso3 = iso3, Month = k.Month }));
+                foreach (var f in facts.OrderBy(f => f.Month))
+                {
+                    foreach (var v in f.Values.Values)
+                        values.Add(new IndicatorValue
+                        {
+                            IndicatorCode = v.Code, CountryIso3 = iso3, Month = f.Month, Value = v.Value, Level = v.Level, Reason = v.Reason,
+                            OwnerOrganizationId = owner, Classification = Classification.Public, ComputedAt = now,
+                        });
+                    var assessed = RiskRules.Assess(f, reported.GetValueOrDefault((iso3, f.Month)) ?? [], settings);
+                    risks.Add(new CountryRisk { CountryIso3 = iso3, Month = f.Month, Level = assessed.Level, Reasons = assessed.Reasons, ComputedAt = now });
+                }
+                await store.WriteAsync(values, risks, ct);
+                valueCount += values.Count;
+                riskCount += risks.Count;
+                values.Clear();
+                risks.Clear();
             }
+            await store.CompleteAsync(ct);
         }
-
-        await RiskStore.ReplaceAsync(db, transaction, targets, values, risks, ct);
 
         if (version is null) db.ReferenceDataVersions.Add(new ReferenceDataVersion { Name = BoundsVersion, Sha256 = fingerprint, AppliedAt = now });
         else if (version.Sha256 != fingerprint) { version.Sha256 = fingerprint; version.AppliedAt = now; }
         if (targets is null)
             db.AuditNextSaveAsBatch(nameof(CountryRisk), "recompute", JsonSerializer.Serialize(new
             {
-                countries = countries.Count, countryMonths = risks.Count, indicatorValues = values.Count,
+                countries = countries.Count, countryMonths = riskCount, indicatorValues = valueCount,
             }));
         await db.SaveChangesAsync(ct);
         if (own is not null) await own.CommitAsync(ct);
-        return new RiskRecomputeResult(targets is null, countries.Count, risks.Count, values.Count, clock.Elapsed);
+        return new RiskRecomputeResult(targets is null, countries.Count, riskCount, valueCount, clock.Elapsed);
     }
 
     /// <summary>The country-months an event import touched: its writer's temporary table <c>cm_touched</c>.</summary>
