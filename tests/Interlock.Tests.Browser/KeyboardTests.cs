@@ -21,7 +21,9 @@ public sealed class KeyboardTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page).ToHaveURLAsync(new Regex("/organizations#main$"));
         await Expect(Page.Locator("h1")).ToHaveTextAsync("Organizations");
         Assert.Equal("main#main", await FocusedAsync());
-        // The next Tab continues inside main: the directory's search box comes before any other control there.
+        // The next Tab continues inside main: the page's "Import and export" link, then the directory's search box.
+        await Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("/registry/exchange", await Page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
         await Page.Keyboard.PressAsync("Tab");
         Assert.Equal("org-search", await FocusedAsync());
     }

@@ -71,7 +71,9 @@ public abstract class ExchangeApiTests(DatabaseFixture fixture) : IntegrationTes
 
         // The focal point's term ends later: one row updated, nothing else.
         var contacts = await writer.ExportCsvAsync("contacts");
-        var changed = contacts.Replace("2025-01-01", "2025-07-01");
+        // Only the focal point's row changes: other tests' people in the shared database may have the same dates.
+        var focalRow = RowsWith(contacts, focal.ToString()).Single();
+        var changed = contacts.Replace(focalRow, focalRow.Replace("2025-01-01", "2025-07-01"));
         Assert.Equal((0, 1, RowsWith(contacts, "").Count - 1), await writer.ImportOkAsync("contacts", changed));
         var person = await writer.GetJsonAsync($"/api/v1/people/{focal}");
         Assert.Equal("2025-07-01", person["roles"]!.AsArray().Single()!["end"].Str());
