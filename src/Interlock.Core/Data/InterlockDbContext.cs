@@ -1,5 +1,6 @@
 using Interlock.Audit;
 using Interlock.Capabilities;
+using Interlock.DivisionOfLabour;
 using Interlock.EarlyWarning;
 using Interlock.EarlyWarning.Incidents;
 using Interlock.EarlyWarning.Observations;
@@ -59,6 +60,10 @@ public sealed class InterlockDbContext(DbContextOptions<InterlockDbContext> opti
     public DbSet<AlertEvaluationMark> AlertEvaluationMarks => Set<AlertEvaluationMark>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<Need> Needs => Set<Need>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<TransitionPlan> TransitionPlans => Set<TransitionPlan>();
+    public DbSet<CooperationRecord> CooperationRecords => Set<CooperationRecord>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();

@@ -24,6 +24,10 @@ public static class Categories
     public const string RiskAssessment = "earlywarning.assessment";
     public const string Meeting = "meetings.meeting";
     public const string Decision = "meetings.decision";
+    public const string Need = "division.need";
+    public const string Engagement = "division.engagement";
+    public const string TransitionPlan = "division.transition";
+    public const string CooperationRecord = "division.cooperation-record";
 
     private static readonly Dictionary<string, WriteRule> Rules = new(StringComparer.Ordinal)
     {
@@ -43,6 +47,10 @@ public static class Categories
         [RiskAssessment] = WriteRule.OwnerWriters,
         [Meeting] = WriteRule.OwnerWriters,
         [Decision] = WriteRule.OwnerWriters,
+        [Need] = WriteRule.OwnerWriters,
+        [Engagement] = WriteRule.OwnerWriters,
+        [TransitionPlan] = WriteRule.OwnerWriters,
+        [CooperationRecord] = WriteRule.OwnerWriters,
     };
 
     public static IReadOnlyCollection<string> All => Rules.Keys;
