@@ -1,4 +1,5 @@
 using Interlock.Capabilities;
+using Interlock.Shared;
 
 namespace Interlock.DivisionOfLabour;
 
@@ -25,7 +26,7 @@ public sealed class Coverage(IEnumerable<Area> areas)
 
     public static bool SamePlace(Need need, Engagement engagement) =>
         string.Equals(need.CountryIso3, engagement.CountryIso3, StringComparison.OrdinalIgnoreCase) &&
-        (need.Admin1 is null || engagement.Admin1 is null || string.Equals(need.Admin1, engagement.Admin1, StringComparison.OrdinalIgnoreCase));
+        (need.Admin1 is null || engagement.Admin1 is null || Admin1Names.Same(need.Admin1, engagement.Admin1));
 
     /// <summary>The engagement works on the need, whatever its status.</summary>
     public bool Answers(Need need, Engagement engagement) =>

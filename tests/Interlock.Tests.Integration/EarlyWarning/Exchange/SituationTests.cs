@@ -64,6 +64,8 @@ public abstract class SituationTests(DatabaseFixture fixture) : IntegrationTest(
         Assert.Contains(all, e => e!["title"].Str() == "Risk rose from Watch to Alert");
         // Only events of the situation's areas: the shipped GED events elsewhere in CAR are left out.
         Assert.All(all.Where(e => e!["type"].Str() == "event"), e => Assert.Contains("Ouaka", e!["detail"].Str(), StringComparison.OrdinalIgnoreCase));
+        // "Ouaka" names the area that the shipped GED events call "Ouaka province" (Admin1Names).
+        Assert.Contains(all, e => e!["type"].Str() == "event" && e["detail"].Str().StartsWith("Ouaka province", StringComparison.Ordinal));
 
         var notes = (await a.GetJsonAsync($"/api/v1/situations/{id}/timeline?type=note")).AsArray();
         Assert.Equal("Envoy briefed", Assert.Single(notes)!["title"].Str());

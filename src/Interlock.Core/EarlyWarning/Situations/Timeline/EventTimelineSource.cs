@@ -16,8 +16,11 @@ public sealed class EventTimelineSource : ITimelineSource
             .Where(e => e.CountryIso3 == s.CountryIso3 && e.DateStart >= s.WatchFrom);
         if (s.Admin1Areas.Count > 0)
         {
-            var areas = s.Admin1Areas.Select(a => a.ToLower()).ToList();
-            query = query.Where(e => e.Admin1 != null && areas.Contains(e.Admin1.ToLower()));
+            // The country's distinct area names are few: match them in memory (see Admin1Names), then filter exactly.
+            var names = await c.Db.ConflictEvents.AsNoTracking().Where(e => e.CountryIso3 == s.CountryIso3 && e.Admin1 != null)
+                .Select(e => e.Admin1!).Distinct().ToListAsync(ct);
+            var matching = names.Where(n => c.InArea(n)).ToList();
+            query = query.Where(e => e.Admin1 != null && matching.Contains(e.Admin1));
         }
         var events = await query.OrderByDescending(e => e.DateStart).ThenByDescending(e => e.Id).Take(c.Limit).ToListAsync(ct);
         return events.Select(e => new TimelineEntry(e.DateStart, Type,

@@ -15,7 +15,7 @@ public sealed record TimelineEntry(DateOnly Date, TimelineEntryType Type, string
 public sealed record TimelineContext(InterlockDbContext Db, Situation Situation, Subject Subject, IReadOnlyList<SharingGrant> Grants, int Limit = 200)
 {
     public bool InArea(string? admin1) =>
-        Situation.Admin1Areas.Count == 0 || (admin1 is not null && Situation.Admin1Areas.Contains(admin1, StringComparer.OrdinalIgnoreCase));
+        Situation.Admin1Areas.Count == 0 || Admin1Names.AnyOf(Situation.Admin1Areas, admin1);
 }
 
 /// <summary>
