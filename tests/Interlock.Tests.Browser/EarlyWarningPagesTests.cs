@@ -15,6 +15,8 @@ public sealed class EarlyWarningPagesTests(BrowserFixture fixture) : BrowserTest
         // Every country with a level is a link; the table says the same in text.
         Assert.True(await map.Locator("a[data-iso3]").CountAsync() > 150);
         await Expect(ByTestId("risk-table")).ToContainTextAsync("Central African Republic");
+        // States too small for the 1:110m boundaries are dots that link to their page too.
+        await Expect(map.Locator("a[data-iso3=CPV] circle")).ToHaveCountAsync(1);
 
         await map.Locator("a[data-iso3=CAF]").ClickAsync();
 

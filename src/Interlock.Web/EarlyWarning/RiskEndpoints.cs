@@ -80,7 +80,7 @@ public static class RiskEndpoints
 
     /// <summary>
     /// The latest risk of every country as a GeoJSON FeatureCollection (RFC 7946): the shipped 1:110m boundaries as
-    /// a MultiPolygon, or a null geometry for the small states the 1:110m data leaves out.
+    /// a MultiPolygon, or for the small states the 1:110m data leaves out a Point from the finer scales.
     /// </summary>
     internal static async Task<IResult> LatestGeoJson(InterlockDbContext db, HttpContext http, CancellationToken ct)
     {
@@ -97,7 +97,17 @@ public static class RiskEndpoints
             json.WriteStartObject();
             json.WriteString("type", "Feature");
             json.WriteString("id", r.CountryIso3);
-            if (shapes.TryGetValue(r.CountryIso3, out var shape))
+            if (shapes.TryGetValue(r.CountryIso3, out var dot) && dot.Point is { Length: 2 } point)
+            {
+                json.WriteStartObject("geometry");
+                json.WriteString("type", "Point");
+                json.WriteStartArray("coordinates");
+                json.WriteNumberValue(point[0]);
+                json.WriteNumberValue(point[1]);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            else if (shapes.TryGetValue(r.CountryIso3, out var shape))
             {
                 json.WriteStartObject("geometry");
                 json.WriteString("type", "MultiPolygon");

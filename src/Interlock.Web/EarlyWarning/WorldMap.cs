@@ -4,11 +4,18 @@ using System.Text.Json;
 
 namespace Interlock.Web.EarlyWarning;
 
-/// <summary>One country's boundary: lon/lat polygons (outer ring then holes) and the SVG path drawn from them.</summary>
-public sealed record MapCountry(string? Iso3, string Name, double[][][][] Polygons, string SvgPath);
+/// <summary>
+/// One country's boundary: lon/lat polygons (outer ring then holes) and the SVG path drawn from them; or, for a state
+/// too small for the 1:110m data, one lon/lat point and where it falls on the map.
+/// </summary>
+public sealed record MapCountry(string? Iso3, string Name, double[][][][] Polygons, string SvgPath, double[]? Point = null)
+{
+    public (double X, double Y)? Dot => Point is { Length: 2 } p ? WorldMap.Project(p[0], p[1]) : null;
+}
 
 /// <summary>
-/// The shipped Natural Earth 1:110m boundaries (data/map/countries-110m.json, see data/SOURCES.md), embedded in the web
+/// The shipped Natural Earth 1:110m boundaries (data/map/countries-110m.json, see data/SOURCES.md; small states as
+/// points from the finer scales), embedded in the web
 /// assembly and projected once, equirectangular, into an SVG of <see cref="Width"/> × <see cref="Height"/> user units.
 /// Antarctica is left out: no risk is computed for it and it would take a third of the map.
 /// </summary>
@@ -21,7 +28,7 @@ public static class WorldMap
 
     public static IReadOnlyList<MapCountry> Countries => Loaded.Value;
 
-    private sealed record FileCountry(string? Iso3, string Name, double[][][][] Polygons);
+    private sealed record FileCountry(string? Iso3, string Name, double[][][][] Polygons, double[]? Point);
     private sealed record FileRoot(string Source, List<FileCountry> Countries);
 
     private static IReadOnlyList<MapCountry> Load()
@@ -29,7 +36,7 @@ public static class WorldMap
         using var stream = typeof(WorldMap).Assembly.GetManifestResourceStream("Interlock.Web.Map.countries-110m.json")
                            ?? throw new InvalidOperationException("The map boundaries are not embedded in Interlock.Web.");
         var root = JsonSerializer.Deserialize<FileRoot>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
-        return root.Countries.Where(c => c.Name != "Antarctica").Select(c => new MapCountry(c.Iso3, c.Name, c.Polygons, Path(c.Polygons))).ToList();
+        return root.Countries.Where(c => c.Name != "Antarctica").Select(c => new MapCountry(c.Iso3, c.Name, c.Polygons, Path(c.Polygons), c.Point)).ToList();
     }
 
     private static string Path(double[][][][] polygons)
