@@ -42,7 +42,7 @@ public sealed class IncidentService(InterlockDbContext db, AccessService access,
         var errors = IncidentRules.Validate(input, access.Today);
         errors.Require(Enum.IsDefined(classification), "classification", "Choose a classification.");
         if (!errors.IsEmpty) return WriteOutcome<IncidentReport>.Invalid(errors);
-        IncidentRules.Apply(report, input);
+        IncidentRules.Correct(report, input, access.Subject.UserName, db.Time.GetUtcNow());
         report.Classification = classification;
         report.UpdatedAt = db.Time.GetUtcNow();
         await IncidentEvents.SaveAsync(db, report, risk, ct);

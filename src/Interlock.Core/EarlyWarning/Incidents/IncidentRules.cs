@@ -55,6 +55,24 @@ public static class IncidentRules
         r.Description = Clean(i.Description);
     }
 
+    /// <summary>
+    /// A correction by the reporting organization. When it changes what the report says happened (date, place,
+    /// coordinates, type, actors, fatalities or source), a verification given to the old facts no longer holds: the
+    /// status goes back to unverified, in the corrector's name, until an Analyst judges the corrected report.
+    /// Returns true when that happened.
+    /// </summary>
+    public static bool Correct(IncidentReport r, Input i, string? user, DateTimeOffset at)
+    {
+        var before = Facts(r);
+        Apply(r, i);
+        if (r.Verification == VerificationStatus.Unverified || Facts(r) == before) return false;
+        SetVerification(r, VerificationStatus.Unverified, user, at);
+        return true;
+    }
+
+    private static string Facts(IncidentReport r) => string.Join('|', r.Date, r.CountryIso3, r.Admin1, r.Place, r.Latitude, r.Longitude,
+        r.ViolenceType, r.IncidentType, r.SideA, r.SideB, r.Fatalities, r.Source);
+
     /// <summary>Only an Analyst of the owning organization judges a report of that organization.</summary>
     public static AccessDecision DecideVerification(Subject subject, IncidentReport report)
     {

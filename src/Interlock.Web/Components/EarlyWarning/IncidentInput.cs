@@ -24,6 +24,17 @@ public sealed class IncidentInput
     public string? Source { get; set; }
     public string? Description { get; set; }
     public string? Classification { get; set; } = nameof(Interlock.Shared.Classification.Partners);
+    public long Version { get; set; }
+
+    /// <summary>The form filled with a report as its owner sees it (exact coordinates).</summary>
+    public static IncidentInput From(IncidentReport r) => new()
+    {
+        Date = Dates.Day(r.Date), Country = r.CountryIso3, Admin1 = r.Admin1, Place = r.Place,
+        Latitude = r.Latitude?.ToString(CultureInfo.InvariantCulture), Longitude = r.Longitude?.ToString(CultureInfo.InvariantCulture),
+        Precision = r.Precision.ToString(), ViolenceType = r.ViolenceType.ToString(), IncidentType = r.IncidentType, SideA = r.SideA,
+        SideB = r.SideB, Fatalities = r.Fatalities.ToString(CultureInfo.InvariantCulture), Source = r.Source, Description = r.Description,
+        Classification = r.Classification.ToString(), Version = r.Version,
+    };
 
     public (IncidentRules.Input Input, Classification Classification)? Parse(FormErrors errors)
     {
