@@ -8,6 +8,7 @@ using Interlock.Web.Api;
 using Interlock.Web.Audit;
 using Interlock.Web.Capabilities;
 using Interlock.Web.Components;
+using Interlock.Web.DivisionOfLabour;
 using Interlock.Web.EarlyWarning;
 using Interlock.Web.Identity;
 using Interlock.Web.Knowledge;
@@ -161,6 +162,10 @@ public static class InterlockHost
         app.MapEarlyWarningExchangeApi();
         app.MapAlertApi();
         app.MapRiskApi();
+        app.MapNeedApi();
+        app.MapEngagementApi();
+        app.MapTransitionApi();
+        app.MapCooperationRecordApi();
         app.MapAccountEndpoints();
 
         app.MapRazorComponents<App>();

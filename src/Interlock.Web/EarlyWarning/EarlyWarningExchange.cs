@@ -20,6 +20,9 @@ public static class EarlyWarningExchange
         services.AddSingleton<ITimelineSource, RiskChangeTimelineSource>();
         services.AddSingleton<ITimelineSource, NoteTimelineSource>();
         services.AddSingleton<ITimelineSource, AlertTimelineSource>();
+        services.AddSingleton<ITimelineSource, CooperationTimelineSource>();
+        services.AddSingleton<ITimelineSource, TransitionTimelineSource>();
+        services.AddSingleton<ITimelineSource, EngagementTimelineSource>();
         services.AddScoped<SituationTimeline>();
         services.AddOptions<RipenessOptions>().Bind(config.GetSection(RipenessOptions.Section))
             .Validate(o => !o.Problems().Any(), "The Ripeness section is invalid: see docs/early-warning.md.").ValidateOnStart();

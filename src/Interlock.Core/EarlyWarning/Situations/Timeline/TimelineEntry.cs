@@ -5,7 +5,7 @@ using Interlock.Shared;
 namespace Interlock.EarlyWarning.Situations.Timeline;
 
 /// <summary>The kinds of entry on a situation's timeline; each comes from one <see cref="ITimelineSource"/>.</summary>
-public enum TimelineEntryType { Event, Observation, RiskChange, Note, Alert }
+public enum TimelineEntryType { Event, Observation, RiskChange, Note, Alert, Cooperation, Transition, Engagement }
 
 /// <summary>One line of a situation's timeline. <see cref="At"/> orders entries of the same day when the source knows the time.</summary>
 public sealed record TimelineEntry(DateOnly Date, TimelineEntryType Type, string Title, string? Detail = null, string? Link = null,
