@@ -37,8 +37,8 @@ public static class CapabilityPart
         var v = best.Match * best.Ready;
         var area = best.Match < 1 ? $"{best.Cap.AreaCode}, broader than {n.Area} (counts half)" : best.Cap.AreaCode;
         var ready = best.Cap.ReadinessDays <= n.DaysNeeded
-            ? $"ready in {best.Cap.ReadinessDays} days, within the {n.DaysNeeded} needed"
-            : $"ready in {best.Cap.ReadinessDays} days against {n.DaysNeeded} needed";
+            ? $"ready in {Format.Days(best.Cap.ReadinessDays)}, within the {n.DaysNeeded} needed"
+            : $"ready in {Format.Days(best.Cap.ReadinessDays)} against {n.DaysNeeded} needed";
         return new(v, $"Capability in {area}, {ready}: {Format.Value(v)}");
     }
 }
@@ -46,5 +46,5 @@ public static class CapabilityPart
 internal static class Format
 {
     public static string Value(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
-    public static string Number(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    public static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
 }
