@@ -8,6 +8,7 @@ using Interlock.Web.Api;
 using Interlock.Web.Audit;
 using Interlock.Web.Capabilities;
 using Interlock.Web.Components;
+using Interlock.Web.DivisionOfLabour;
 using Interlock.Web.EarlyWarning;
 using Interlock.Web.Identity;
 using Interlock.Web.Knowledge;
@@ -44,6 +45,7 @@ public static class InterlockHost
         services.AddInterlockAlerts();
         services.AddHostedService<AlertEvaluationService>();
         services.AddMeetings();
+        services.AddCandidateRanking(builder.Configuration);
 
         services.AddAuthentication(o =>
             {
@@ -161,6 +163,7 @@ public static class InterlockHost
         app.MapEarlyWarningExchangeApi();
         app.MapAlertApi();
         app.MapRiskApi();
+        app.MapCandidateRankingApi();
         app.MapAccountEndpoints();
 
         app.MapRazorComponents<App>();
