@@ -45,6 +45,7 @@ public static class InterlockHost
         services.AddInterlockAlerts();
         services.AddHostedService<AlertEvaluationService>();
         services.AddMeetings();
+        services.AddCandidateRanking(builder.Configuration);
 
         services.AddAuthentication(o =>
             {
@@ -166,6 +167,7 @@ public static class InterlockHost
         app.MapEngagementApi();
         app.MapTransitionApi();
         app.MapCooperationRecordApi();
+        app.MapCandidateRankingApi();
         app.MapAccountEndpoints();
 
         app.MapRazorComponents<App>();
