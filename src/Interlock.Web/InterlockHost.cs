@@ -40,6 +40,7 @@ public static class InterlockHost
         services.AddInterlockData();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AccessService>();
+        services.AddScoped<Interlock.Web.DivisionOfLabour.DivisionService>();
         services.AddSingleton<ImportProgressBoard>();
         services.AddEarlyWarningExchange(builder.Configuration);
         services.AddInterlockAlerts();
@@ -168,6 +169,7 @@ public static class InterlockHost
         app.MapTransitionApi();
         app.MapCooperationRecordApi();
         app.MapCandidateRankingApi();
+        app.MapDivisionReviewApi();
         app.MapAccountEndpoints();
 
         app.MapRazorComponents<App>();

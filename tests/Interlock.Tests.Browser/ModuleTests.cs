@@ -3,8 +3,8 @@ namespace Interlock.Tests.Browser;
 public sealed class ModuleTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Theory]
-    [InlineData("/modules/cooperation", "Cooperation record")]
-    [InlineData("/modules/division-of-labour", "Division of labour")]
+    [InlineData("/modules/resources", "Resources")]
+    [InlineData("/modules/monitoring", "Monitoring")]
     public async Task A_module_not_built_yet_says_so_plainly(string path, string title)
     {
         await OpenAsync(path);

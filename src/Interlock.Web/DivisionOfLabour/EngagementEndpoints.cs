@@ -124,7 +124,7 @@ public static class EngagementEndpoints
         return (e, ApiConventions.CheckIfMatch(http, e));
     }
 
-    private static async Task<ValidationErrors> ApplyAsync(Engagement engagement, EngagementWrite body, Classification classification,
+    internal static async Task<ValidationErrors> ApplyAsync(Engagement engagement, EngagementWrite body, Classification classification,
         InterlockDbContext db, AccessService access, CancellationToken ct)
     {
         var errors = new ValidationErrors();

@@ -132,7 +132,7 @@ public static class NeedEndpoints
     }
 
     /// <summary>The situation first (readable, same country), then the need's own rules: all errors in one answer.</summary>
-    private static async Task<ValidationErrors> ApplyAsync(Need need, NeedWrite body, Classification classification, InterlockDbContext db,
+    internal static async Task<ValidationErrors> ApplyAsync(Need need, NeedWrite body, Classification classification, InterlockDbContext db,
         AccessService access, CancellationToken ct)
     {
         var errors = await SituationLink.CheckNeedAsync(db, await ExchangeEndpoints.ActorAsync(access, ct), body.SituationId, body.CountryIso3, ct);

@@ -1,0 +1,91 @@
+using Interlock.Data;
+using Interlock.DivisionOfLabour;
+using Interlock.DivisionOfLabour.Ranking;
+using Interlock.DivisionOfLabour.Reports;
+using Interlock.DivisionOfLabour.Rules;
+using Interlock.Security;
+using Interlock.Web.EarlyWarning;
+using Interlock.Web.Registry;
+using Interlock.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Interlock.Web.DivisionOfLabour;
+
+/// <summary>A picture of the division of labour as one reader may see it, and what the rules find in it as of today.</summary>
+public sealed record DivisionView(DivisionPicture Picture, DivisionReview Review, Coverage Coverage, DateOnly Today);
+
+/// <summary>
+/// What the division-of-labour pages and read endpoints share: the picture of a situation, a country or everything
+/// under the access policy (restricted reads audited), the rules applied to it, the candidate ranking of a need, the
+/// Article 54 report, and recording an agreed lead. Endpoints and pages stay thin over it.
+/// </summary>
+public sealed class DivisionService(InterlockDbContext db, AccessService access, IOptions<RankingOptions> ranking)
+{
+    public async Task<DivisionView?> ForSituationAsync(Guid situationId, CancellationToken ct)
+    {
+        var grants = await access.GrantsAsync(ct);
+        var picture = await DivisionOfLabourQuery.ForSituationAsync(db, situationId, access.Subject, grants, ct);
+        return picture is null ? null : await ViewAsync(picture, ct);
+    }
+
+    public async Task<DivisionView> ForCountryOrGlobalAsync(string? iso3, DivisionFilter filter, CancellationToken ct)
+    {
+        var grants = await access.GrantsAsync(ct);
+        var picture = string.IsNullOrWhiteSpace(iso3)
+            ? await DivisionOfLabourQuery.GlobalAsync(db, access.Subject, grants, filter, ct)
+            : await DivisionOfLabourQuery.ForCountryAsync(db, iso3, access.Subject, grants, filter, ct);
+        return await ViewAsync(picture, ct);
+    }
+
+    private async Task<DivisionView> ViewAsync(DivisionPicture picture, CancellationToken ct)
+    {
+        await AuditAsync(picture, ct);
+        var coverage = await DivisionOfLabourQuery.CoverageAsync(db, ct);
+        return new DivisionView(picture, DivisionReview.Of(picture, coverage, access.Today), coverage, access.Today);
+    }
+
+    private async Task AuditAsync(DivisionPicture picture, CancellationToken ct)
+    {
+        await access.AuditReadsAsync(picture.Needs, ct);
+        await access.AuditReadsAsync(picture.Engagements, ct);
+        await access.AuditReadsAsync(picture.Transitions, ct);
+        await access.AuditReadsAsync(picture.CooperationRecords, ct);
+    }
+
+    /// <summary>The organizations ranked for a need the reader may read, from what the reader may read.</summary>
+    public async Task<IReadOnlyList<Candidate>> CandidatesAsync(Need need, CancellationToken ct)
+    {
+        var facts = await RankingFactsLoader.LoadAsync(db, need, access.Subject, await access.GrantsAsync(ct), ct);
+        await access.AuditReadsAsync(facts.Capabilities, ct);
+        await access.AuditReadsAsync(facts.Engagements, ct);
+        return CandidateRanking.Rank(facts, ranking.Value);
+    }
+
+    public int DaysNeeded(Need need) => ranking.Value.DaysNeeded(need);
+
+    /// <summary>The Article 54 report of a period, from every engagement and cooperation record the reader may read.</summary>
+    public async Task<Article54Report> Article54Async(Period period, CancellationToken ct)
+    {
+        var grants = await access.GrantsAsync(ct);
+        var picture = await DivisionOfLabourQuery.GlobalAsync(db, access.Subject, grants, DivisionFilter.None, ct);
+        await AuditAsync(picture, ct);
+        return Article54Report.Build(picture, period);
+    }
+
+    /// <summary>Records the agreed lead of a need (the version the writer saw must still be current).</summary>
+    public async Task<WriteOutcome<Need>> RecordAgreedLeadAsync(Guid needId, long expectedVersion, AgreedLeadFields fields, CancellationToken ct)
+    {
+        var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == needId, ct);
+        if (need is null || !await access.CanReadAsync(need, ct)) return WriteOutcome<Need>.Missing;
+        var decision = access.DecideWrite(RecordLabel.Of(need));
+        if (!decision.Allowed) return WriteOutcome<Need>.Denied(decision.Reason);
+        if (need.Version != expectedVersion) return WriteOutcome<Need>.Changed;
+        var result = await AgreedLead.RecordAsync(need, fields, db, await ExchangeEndpoints.ActorAsync(access, ct), ct);
+        if (!result.Errors.IsEmpty) return WriteOutcome<Need>.Invalid(result.Errors);
+        need.UpdatedAt = db.Time.GetUtcNow();
+        db.Entry(need).Property(n => n.Version).OriginalValue = expectedVersion;
+        await db.SaveChangesAsync(ct);
+        return WriteOutcome<Need>.Ok(need);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Interlock.Data;
+using Interlock.DivisionOfLabour;
+using Interlock.EarlyWarning.Situations;
+using Interlock.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Interlock.Tests.Browser;
+
+/// <summary>
+/// A situation's who-does-what-where matrix: ECOWAS and the UN both engaged on peacekeeping in Liberia with no agreed
+/// lead is an overlap; the UN records ECOWAS as the agreed lead and the overlap is gone. An uncovered need shows its
+/// ranked candidates with the parts of each score.
+/// </summary>
+public sealed class DivisionOfLabourPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private async Task<Guid> ArrangeAsync()
+    {
+        if (Fixture.Unavailable is not null) return Guid.Empty; // OpenAsync skips the test
+        using var scope = Server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<InterlockDbContext>();
+        var ids = await db.Organizations.Where(o => o.Code == "UN" || o.Code == "ECOWAS").ToDictionaryAsync(o => o.Code, o => o.Id);
+        var now = DateTimeOffset.UtcNow;
+        var situation = new Situation
+        {
+            OwnerOrganizationId = ids["UN"], Classification = Classification.Partners, Title = $"Liberia ceasefire {Guid.NewGuid():N}"[..26],
+            CountryIso3 = "LBR", Stage = PreventionStage.PreventiveDeployment, WatchFrom = new DateOnly(1993, 1, 1), CreatedAt = now, UpdatedAt = now,
+        };
+        db.Situations.Add(situation);
+        var start = new DateOnly(2024, 1, 1);
+        db.Needs.Add(new Need
+        {
+            OwnerOrganizationId = ids["UN"], SituationId = situation.Id, AreaCode = "peacekeeping", Priority = NeedPriority.High, CountryIso3 = "LBR",
+            StartOn = start, CreatedAt = now, UpdatedAt = now,
+        });
+        db.Needs.Add(new Need
+        {
+            OwnerOrganizationId = ids["UN"], SituationId = situation.Id, AreaCode = "mediation", Priority = NeedPriority.Critical, CountryIso3 = "LBR",
+            StartOn = start, CreatedAt = now, UpdatedAt = now,
+        });
+        foreach (var (org, role, activity) in new[] { ("ECOWAS", EngagementRole.Lead, "ECOMOG"), ("UN", EngagementRole.Support, "Observer mission") })
+            db.Engagements.Add(new Engagement
+            {
+                OwnerOrganizationId = ids[org], OrganizationId = ids[org], SituationId = situation.Id, AreaCode = "peacekeeping", Activity = activity,
+                CountryIso3 = "LBR", StartOn = start, Form = CooperationForm.CoDeployment, Role = role, Status = EngagementStatus.Active,
+                MandateKind = MandateKind.SecurityCouncil, MandateReference = "S/RES/866 (1993)", Classification = Classification.Public,
+                CreatedAt = now, UpdatedAt = now,
+            });
+        await db.SaveChangesAsync();
+        return situation.Id;
+    }
+
+    [Fact]
+    public async Task Recording_an_agreed_lead_clears_the_overlap_on_the_situations_matrix()
+    {
+        var id = await ArrangeAsync();
+        await OpenAsync("/account/login");
+        await SignInAsync(InterlockWebServer.AdminUserName, Server.AdminPassword);
+
+        await GoToAsync($"/situations/{id}");
+        await ByTestId("open-division").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/situations/{id}/division-of-labour$"));
+
+        var matrix = ByTestId("matrix");
+        await Expect(matrix.Locator("[data-testid=matrix-row]")).ToHaveCountAsync(2);
+        await Expect(matrix.Locator("tr[data-org=ECOWAS] [data-testid=matrix-cell]")).ToHaveAttributeAsync("data-role", "Lead");
+        await Expect(matrix.Locator("tr[data-org=UN] [data-testid=matrix-cell]")).ToContainTextAsync("Co-deployment");
+
+        var overlap = ByTestId("overlap");
+        await Expect(overlap).ToHaveCountAsync(1);
+        await Expect(overlap).ToContainTextAsync("ECOWAS and UN");
+        await Expect(overlap).ToContainTextAsync("no lead has been agreed");
+        // The mediation need nobody covers: a gap, with its candidates ranked and each score explained.
+        await Expect(ByTestId("gap")).ToContainTextAsync("mediation");
+        await Expect(ByTestId("candidates").Locator("[data-testid=candidate]").First).ToHaveAttributeAsync("data-org", "ECOWAS");
+        await Expect(ByTestId("candidates").Locator("[data-testid=candidate-part]")).ToHaveCountAsync(30);
+
+        await overlap.Locator("[data-testid=agreed-lead-org]").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "ECOWAS" });
+        await overlap.Locator("[data-testid=agreed-lead-note]").FillAsync("ECOMOG keeps the peace; UNOMIL observes and verifies.");
+        await overlap.Locator("[data-testid=save-agreed-lead]").ClickAsync();
+
+        await Expect(ByTestId("division-saved")).ToBeVisibleAsync();
+        await Expect(ByTestId("overlap")).ToHaveCountAsync(0);
+        await Expect(ByTestId("no-overlaps")).ToBeVisibleAsync();
+        await Expect(Page.Locator("[data-testid=need-row]", new() { HasText = "Peacekeeping" }).Locator("[data-testid=need-agreed-lead]")).ToContainTextAsync("ECOWAS");
+    }
+}
