@@ -5,7 +5,8 @@ namespace Interlock.EarlyWarning.Situations.Ripeness;
 /// <summary>
 /// The configuration section <c>Ripeness:</c> (see docs/early-warning.md, "Situations and ripeness"). The defaults
 /// are the rule the partnership documents: risk at Warning or above for two consecutive months, or rising; an
-/// organization with a capability for the situation's stage; and a mandate in the country.
+/// organization with a capability for the situation's stage; and a mandate in the country. Uncovered needs are shown
+/// but not required.
 /// </summary>
 public sealed class RipenessOptions
 {
@@ -23,6 +24,11 @@ public sealed class RipenessOptions
     public bool RequireCapability { get; set; } = true;
     /// <summary>Whether that organization must also have a mandate in the country (default true).</summary>
     public bool RequireMandate { get; set; } = true;
+    /// <summary>
+    /// Whether a need of the situation must be left uncovered by planned or active engagements (default false: the
+    /// condition is shown, but a situation where every need is covered can still be ripe for joint action).
+    /// </summary>
+    public bool RequireUncoveredNeed { get; set; }
 
     public IEnumerable<string> Problems()
     {

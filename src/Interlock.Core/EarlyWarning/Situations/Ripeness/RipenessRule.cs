@@ -20,12 +20,14 @@ public sealed record RipenessFacts(
     IReadOnlyList<(DateOnly Month, RiskLevel Level)> Risk,
     IReadOnlyList<CapabilityFact> Capabilities,
     /// <summary>Codes of the organizations the country is a member of today.</summary>
-    IReadOnlySet<string> MemberOf);
+    IReadOnlySet<string> MemberOf,
+    /// <summary>The situation's needs the reader may see, with their cover today; null when not loaded.</summary>
+    NeedsFacts? Needs = null);
 
 /// <summary>
 /// "At which point a particular situation is ripe for mutually supportive action" (2001, II.B) as a rule: the risk
-/// condition, an organization able to act at this stage, and a mandate to act in the country. Each condition is
-/// reported met or not with its facts; the needs condition waits for the division-of-labour module.
+/// condition, an organization able to act at this stage, a mandate to act in the country, and a need that nobody covers
+/// yet. Each condition is reported met or not with its facts.
 /// </summary>
 public static class RipenessRule
 {
@@ -34,8 +36,7 @@ public static class RipenessRule
         var risk = RiskCondition(f, o);
         var capability = CapabilityCondition(f, o);
         var mandate = MandateCondition(f, o);
-        var needs = new RipenessCondition("needs", "Needs not yet covered", ConditionState.NotEvaluated,
-            ["Not evaluated yet: the division-of-labour module does not record engagements, so covered needs cannot be checked."], false);
+        var needs = NeedsCondition(f, o);
         var conditions = new[] { risk, capability, mandate, needs };
         var ripe = conditions.Where(c => c.Required).All(c => c.State == ConditionState.Met);
         return new RipenessAssessment(ripe, conditions);
@@ -97,5 +98,28 @@ public static class RipenessRule
             ? "No organization with a fitting capability, so none with a mandate."
             : $"None of {string.Join(", ", f.Capabilities.Select(c => c.OrganizationCode).Distinct().Order(StringComparer.Ordinal))} counts {f.CountryName} as a member or covers it.";
         return new("mandate", title, ConditionState.NotMet, [why], o.RequireMandate);
+    }
+
+    /// <summary>
+    /// Met when at least one open need of the situation is not covered today by a planned or active engagement: there is
+    /// something left for a partner to take on. Not met when every open need is covered; not evaluated without open needs.
+    /// </summary>
+    public static RipenessCondition NeedsCondition(RipenessFacts f, RipenessOptions o)
+    {
+        const string title = "At least one need not yet covered";
+        var required = o.RequireUncoveredNeed;
+        if (f.Needs is not { } needs)
+            return new("needs", title, ConditionState.NotEvaluated, ["The needs of the situation were not loaded."], required);
+        if (needs.Open.Count == 0)
+            return new("needs", title, ConditionState.NotEvaluated, [needs.Ended == 0
+                ? "No needs are recorded for this situation (or none you may read): record them to evaluate this condition."
+                : $"All {needs.Ended} recorded need{(needs.Ended == 1 ? " has" : "s have")} ended: no open need to cover."], required);
+
+        var uncovered = needs.Open.Where(n => n.CoveredBy.Count == 0).ToList();
+        var facts = uncovered.Select(n => $"Not covered: {n.Need}.")
+            .Concat(needs.Open.Where(n => n.CoveredBy.Count > 0).Select(n => $"Covered: {n.Need}, by {string.Join(", ", n.CoveredBy)}."))
+            .ToList();
+        if (needs.Ended > 0) facts.Add($"{needs.Ended} need{(needs.Ended == 1 ? "" : "s")} that ended before today not counted.");
+        return new("needs", title, uncovered.Count > 0 ? ConditionState.Met : ConditionState.NotMet, facts, required);
     }
 }
