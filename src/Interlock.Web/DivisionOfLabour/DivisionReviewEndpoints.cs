@@ -3,6 +3,7 @@ using Interlock.DivisionOfLabour;
 using Interlock.DivisionOfLabour.Reports;
 using Interlock.DivisionOfLabour.Rules;
 using Interlock.Web.Api;
+using Interlock.Web.Registry;
 
 namespace Interlock.Web.DivisionOfLabour;
 
@@ -35,9 +36,13 @@ public static class DivisionReviewEndpoints
     /// <param name="country">ISO 3166 alpha-3; everything when absent.</param>
     /// <param name="organization">Registry code of the engaged organization.</param>
     /// <param name="area">An area of the taxonomy; its sub-areas are included.</param>
-    internal static async Task<IResult> Scope(string? country, string? organization, string? area, CooperationForm? form, EngagementStatus? status,
+    internal static async Task<IResult> Scope(string? country, string? organization, string? area, string? form, string? status,
         DivisionService division, Interlock.Data.InterlockDbContext db, CancellationToken ct)
     {
+        var errors = new Interlock.Shared.ValidationErrors();
+        var f = QueryEnum.Parse<CooperationForm>(form, "form", errors);
+        var st = QueryEnum.Parse<EngagementStatus>(status, "status", errors);
+        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
         Guid? orgId = null;
         if (!string.IsNullOrWhiteSpace(organization) && (orgId = await NeedEndpoints.OrganizationIdAsync(db, organization, ct)) is null)
             return ApiConventions.Validation("organization", $"'{organization}' is not an organization of the registry.");
@@ -45,7 +50,7 @@ public static class DivisionReviewEndpoints
             return ApiConventions.Validation("area", $"'{area}' is not an area of the taxonomy.");
         if (!string.IsNullOrWhiteSpace(country) && !Interlock.EarlyWarning.CountryCodes.Default.IsKnown(country.Trim().ToUpperInvariant()))
             return ApiConventions.Validation("country", $"'{country}' is not an ISO 3166 alpha-3 code of a known country.");
-        var view = await division.ForCountryOrGlobalAsync(country, new DivisionFilter(orgId, string.IsNullOrWhiteSpace(area) ? null : area, form, status), ct);
+        var view = await division.ForCountryOrGlobalAsync(country, new DivisionFilter(orgId, string.IsNullOrWhiteSpace(area) ? null : area, f, st), ct);
         return TypedResults.Ok(ToDto(view));
     }
 
