@@ -54,6 +54,11 @@ public abstract class DivisionOfLabourQueryTests(DatabaseFixture fixture) : Inte
         Assert.Equal([open.Id, secret.Id], (await PictureAsync(ownerUser, situation)).Engagements.Select(e => e.Id));
         Assert.Equal([open.Id], (await PictureAsync(au, situation)).Engagements.Select(e => e.Id));
 
+        // An agreement the reader's organization has not confirmed is not in force.
+        var (_, ownerAdmin) = await App.ApiUserAsync(owner, Role.OrgAdmin);
+        await ownerAdmin.CreateAgreementAsync([owner, "AU"], App.Clock.Today.AddDays(-1), null, "confidential", [Categories.Engagement]);
+        Assert.Equal([open.Id], (await PictureAsync(au, situation)).Engagements.Select(e => e.Id));
+
         // An agreement for another category shares nothing of the engagements.
         await App.SharingAgreementAsync(owner, "AU", App.Clock.Today.AddDays(-1), null, [Categories.Need]);
         Assert.Equal([open.Id], (await PictureAsync(au, situation)).Engagements.Select(e => e.Id));
