@@ -26,8 +26,14 @@ public static class CliApp
         root.Subcommands.Add(AuditCommands.Create(cli));
         var import = ImportCommands.Create(cli);
         import.Subcommands.Add(RegistryExchangeCommands.Import(cli));
+        var export = RegistryExchangeCommands.Export(cli);
+        foreach (var kind in Enum.GetValues<Interlock.DivisionOfLabour.Exchange.DivisionExchangeKind>())
+        {
+            import.Subcommands.Add(DivisionExchangeCommands.Import(cli, kind));
+            export.Subcommands.Add(DivisionExchangeCommands.Export(cli, kind));
+        }
         root.Subcommands.Add(import);
-        root.Subcommands.Add(RegistryExchangeCommands.Export(cli));
+        root.Subcommands.Add(export);
         root.Subcommands.Add(ImportCommands.CreateEvents(cli));
         root.Subcommands.Add(AlertCommands.Create(cli));
         root.Subcommands.Add(RiskCommands.Create(cli));

@@ -7,6 +7,7 @@ using Interlock.Web.Alerts;
 using Interlock.Web.Api;
 using Interlock.Web.Audit;
 using Interlock.Web.Capabilities;
+using Interlock.Web.DivisionOfLabour;
 using Interlock.Web.Components;
 using Interlock.Web.DivisionOfLabour;
 using Interlock.Web.EarlyWarning;
@@ -156,6 +157,7 @@ public static class InterlockHost
         app.MapCoverageApi();
         app.MapCapabilityApi();
         app.MapExchangeApi();
+        app.MapDivisionExchangeApi();
         app.MapKnowledgeApi();
         app.MapMeetings();
         app.MapIdentityApi();

@@ -91,7 +91,7 @@ public static class RegistryExchangeCommands
             cli.Err.WriteLine($"Wrote {csv.Count(c => c == '\n') - 2} {RegistryExchange.Name(kind)} rows to {file.FullName}.");
             return ExitCodes.Ok;
         }));
-        var export = new Command("export", "Write registry records to a file.");
+        var export = new Command("export", "Write records to a file.");
         export.Subcommands.Add(registry);
         return export;
     }
@@ -104,7 +104,7 @@ public static class RegistryExchangeCommands
     private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>A context whose audit entries name the user (and the operating-system user who ran the command), and that user's access.</summary>
-    private static async Task<(InterlockDbContext, ExchangeActor)> OpenAsUserAsync(IServiceProvider services, string userName, CancellationToken ct)
+    internal static async Task<(InterlockDbContext, ExchangeActor)> OpenAsUserAsync(IServiceProvider services, string userName, CancellationToken ct)
     {
         var lookup = services.GetRequiredService<InterlockDbContext>();
         var actor = await ExchangeActor.ForUserAsync(lookup, userName, Today(), ct)

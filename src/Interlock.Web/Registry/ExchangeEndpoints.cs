@@ -76,7 +76,7 @@ public static class ExchangeEndpoints
         new(access.Subject, await access.GrantsAsync(ct), access.Today);
 
     /// <summary>400 with every rejection, as a list and (for clients that read problem details' errors) keyed by line.</summary>
-    private static IResult Rejected(ExchangeResult result)
+    internal static IResult Rejected(ExchangeResult result)
     {
         var rejected = result.Rejections.Select(r => r.Line).Distinct().Count();
         return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
@@ -91,7 +91,7 @@ public static class ExchangeEndpoints
     }
 
     /// <summary>The uploaded text, or null when there is none or it is too large.</summary>
-    private static async Task<string?> ReadFileAsync(HttpContext http, CancellationToken ct)
+    internal static async Task<string?> ReadFileAsync(HttpContext http, CancellationToken ct)
     {
         if (http.Request.HasFormContentType)
         {

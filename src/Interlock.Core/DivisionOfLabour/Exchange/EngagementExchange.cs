@@ -73,6 +73,12 @@ public static class EngagementExchange
         var admin1 = row.Has(Admin1) ? row.Text(Admin1) : null;
         var start = row.Date(Start);
         var classification = row.Has(ClassificationColumn) ? row.Enum<Classification>(ClassificationColumn) : null;
+        // Every cell is read before giving up, so that the report lists all of a row's faults at once.
+        var form = row.Enum<CooperationForm>(Form);
+        var role = row.Enum<EngagementRole>(Role);
+        var status = row.Enum<EngagementStatus>(Status);
+        var end = row.Has(End) ? row.Date(End) : null;
+        var mandateKind = row.Has(MandateKind) ? row.Enum<MandateKind>(MandateKind) : null;
         if (row.IsRejected) return RowOutcome.Rejected;
 
         var existing = await FindAsync(row, run, id, org!.Id, area!, iso3!, admin1, start!.Value, ct);
@@ -83,17 +89,13 @@ public static class EngagementExchange
         var target = existing ?? new Engagement { Id = id ?? Guid.CreateVersion7(), OwnerOrganizationId = owner!.Value, AreaCode = "", CountryIso3 = "" };
         var label = new RecordLabel(owner!.Value, classification ?? existing?.Classification ?? Classification.Partners, Engagement.Category);
         var before = existing is null ? label : RecordLabel.Of(existing);
-        var mandateKind = row.Has(MandateKind) ? row.Enum<MandateKind>(MandateKind) ?? DivisionOfLabour.MandateKind.None
-            : existing?.MandateKind ?? DivisionOfLabour.MandateKind.None;
-        var fields = new EngagementFields(org.Id, area, iso3, start,
-            row.Enum<CooperationForm>(Form), row.Enum<EngagementRole>(Role), row.Enum<EngagementStatus>(Status),
-            row.Has(End) ? row.Date(End) : existing?.EndOn,
+        var fields = new EngagementFields(org.Id, area, iso3, start, form, role, status,
+            row.Has(End) ? end : existing?.EndOn,
             admin1,
             row.Has(Activity) ? row.Text(Activity) : existing?.Activity,
             named ? situation : existing?.SituationId,
-            mandateKind,
+            row.Has(MandateKind) ? mandateKind ?? DivisionOfLabour.MandateKind.None : existing?.MandateKind ?? DivisionOfLabour.MandateKind.None,
             row.Has(MandateReference) ? row.Text(MandateReference) : existing?.MandateReference);
-        if (row.IsRejected) return RowOutcome.Rejected;
         var errors = await EngagementWrites.ApplyAsync(target, fields, label.Classification, db, ct);
         if (!errors.IsEmpty) { row.Reject(errors); return RowOutcome.Rejected; }
 

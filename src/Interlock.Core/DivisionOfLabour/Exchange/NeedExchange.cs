@@ -65,6 +65,10 @@ public static class NeedExchange
         var admin1 = row.Has(Admin1) ? row.Text(Admin1) : null;
         var start = row.Date(Start);
         var classification = row.Has(ClassificationColumn) ? row.Enum<Classification>(ClassificationColumn) : null;
+        // Every cell is read before giving up, so that the report lists all of a row's faults at once.
+        var priority = row.Enum<NeedPriority>(Priority);
+        var end = row.Has(End) ? row.Date(End) : null;
+        var days = row.Has(NeededWithinDays) ? row.Int(NeededWithinDays) : null;
         var (named, situation) = await ExchangeLookups.SituationAsync(row, run, SituationId, Situation, ct);
         if (row.IsRejected) return RowOutcome.Rejected;
 
@@ -89,11 +93,10 @@ public static class NeedExchange
         target.SituationId = situationId;
         var label = new RecordLabel(owner!.Value, classification ?? existing?.Classification ?? Classification.Partners, Need.Category);
         var before = existing is null ? label : RecordLabel.Of(existing);
-        var fields = new NeedFields(area, row.Enum<NeedPriority>(Priority), iso3, admin1, start,
-            row.Has(End) ? row.Date(End) : existing?.EndOn,
-            row.Has(NeededWithinDays) ? row.Int(NeededWithinDays) : existing?.NeededWithinDays,
+        var fields = new NeedFields(area, priority, iso3, admin1, start,
+            row.Has(End) ? end : existing?.EndOn,
+            row.Has(NeededWithinDays) ? days : existing?.NeededWithinDays,
             row.Has(Notes) ? row.Text(Notes) : existing?.Notes);
-        if (row.IsRejected) return RowOutcome.Rejected;
         var errors = await NeedWrites.ApplyAsync(target, fields, label.Classification, db, ct);
         if (!errors.IsEmpty) { row.Reject(errors); return RowOutcome.Rejected; }
 
