@@ -36,6 +36,10 @@ public static class Admin1Names
 
     public static bool Same(string? a, string? b) => a is not null && b is not null && Key(a) == Key(b);
 
+    /// <summary>For natural keys: two blanks (the whole country) are the same place too.</summary>
+    public static bool SameOrBothBlank(string? a, string? b) =>
+        string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b) ? string.IsNullOrWhiteSpace(a) && string.IsNullOrWhiteSpace(b) : Same(a, b);
+
     /// <summary>True when <paramref name="name"/> names one of <paramref name="areas"/>.</summary>
     public static bool AnyOf(IEnumerable<string> areas, string? name) => name is not null && areas.Any(a => Same(a, name));
 }

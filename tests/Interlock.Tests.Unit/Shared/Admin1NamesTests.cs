@@ -28,4 +28,12 @@ public sealed class Admin1NamesTests
 
     [Fact]
     public void Missing_names_never_match() => Assert.False(Admin1Names.Same(null, "Ouaka"));
+
+    [Fact]
+    public void Natural_keys_treat_two_blanks_as_the_whole_country()
+    {
+        Assert.True(Admin1Names.SameOrBothBlank(null, " "));
+        Assert.True(Admin1Names.SameOrBothBlank("Montserrado County", "Montserrado"));
+        Assert.False(Admin1Names.SameOrBothBlank(null, "Montserrado"));
+    }
 }

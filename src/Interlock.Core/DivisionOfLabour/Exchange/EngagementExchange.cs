@@ -1,3 +1,4 @@
+using Interlock.Shared;
 using Interlock.Data;
 using Interlock.Registry.Exchange;
 using Interlock.Security;
@@ -122,7 +123,7 @@ public static class EngagementExchange
         var trimmed = admin1?.Trim();
         var same = (await db.Engagements.Where(e => e.OrganizationId == org && e.AreaCode == area && e.CountryIso3 == iso3 && e.StartOn == start)
                 .ToListAsync(ct))
-            .Where(e => string.Equals(e.Admin1, trimmed, StringComparison.OrdinalIgnoreCase) && run.Actor.CanRead(RecordLabel.Of(e))).ToList();
+            .Where(e => Admin1Names.SameOrBothBlank(e.Admin1, trimmed) && run.Actor.CanRead(RecordLabel.Of(e))).ToList();
         if (same.Count > 1)
             row.Reject(Id, $"{same.Count} engagements have this organization, area, place and start date: give the id of the one this row changes.");
         return same.Count == 1 ? same[0] : null;

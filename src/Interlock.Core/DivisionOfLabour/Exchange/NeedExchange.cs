@@ -1,3 +1,4 @@
+using Interlock.Shared;
 using Interlock.Data;
 using Interlock.Registry.Exchange;
 using Interlock.Security;
@@ -123,7 +124,7 @@ public static class NeedExchange
         var trimmed = admin1?.Trim();
         var same = (await db.Needs.Where(n => n.SituationId == situation && n.AreaCode == area && n.CountryIso3 == iso3 && n.StartOn == start)
                 .ToListAsync(ct))
-            .Where(n => string.Equals(n.Admin1, trimmed, StringComparison.OrdinalIgnoreCase) && run.Actor.CanRead(RecordLabel.Of(n))).ToList();
+            .Where(n => Admin1Names.SameOrBothBlank(n.Admin1, trimmed) && run.Actor.CanRead(RecordLabel.Of(n))).ToList();
         if (same.Count > 1)
             row.Reject(Id, $"{same.Count} needs of this situation have this area, place and start date: give the id of the one this row changes.");
         return same.Count == 1 ? same[0] : null;
