@@ -9,7 +9,6 @@ using Interlock.Web.Audit;
 using Interlock.Web.Capabilities;
 using Interlock.Web.DivisionOfLabour;
 using Interlock.Web.Components;
-using Interlock.Web.DivisionOfLabour;
 using Interlock.Web.EarlyWarning;
 using Interlock.Web.Identity;
 using Interlock.Web.Knowledge;

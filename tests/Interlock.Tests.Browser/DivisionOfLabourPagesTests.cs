@@ -39,14 +39,25 @@ public sealed class DivisionOfLabourPagesTests(BrowserFixture fixture) : Browser
             OwnerOrganizationId = ids["UN"], SituationId = situation.Id, AreaCode = "mediation", Priority = NeedPriority.Critical, CountryIso3 = "LBR",
             StartOn = start, CreatedAt = now, UpdatedAt = now,
         });
+        var engagements = new Dictionary<string, Engagement>();
         foreach (var (org, role, activity) in new[] { ("ECOWAS", EngagementRole.Lead, "ECOMOG"), ("UN", EngagementRole.Support, "Observer mission") })
-            db.Engagements.Add(new Engagement
+            db.Engagements.Add(engagements[org] = new Engagement
             {
                 OwnerOrganizationId = ids[org], OrganizationId = ids[org], SituationId = situation.Id, AreaCode = "peacekeeping", Activity = activity,
                 CountryIso3 = "LBR", StartOn = start, Form = CooperationForm.CoDeployment, Role = role, Status = EngagementStatus.Active,
                 MandateKind = MandateKind.SecurityCouncil, MandateReference = "S/RES/866 (1993)", Classification = Classification.Public,
                 CreatedAt = now, UpdatedAt = now,
             });
+        // A hand-over whose checklist fell due in the past: every open item is overdue.
+        var plan = new TransitionPlan
+        {
+            OwnerOrganizationId = ids["UN"], SituationId = situation.Id, Title = "ECOMOG to the UN operation", FromEngagementId = engagements["ECOWAS"].Id,
+            ToEngagementId = engagements["UN"].Id, TargetDate = new DateOnly(2024, 6, 1), CreatedAt = now, UpdatedAt = now,
+        };
+        var orgs = await db.Organizations.Where(o => o.Code == "UN" || o.Code == "ECOWAS").ToDictionaryAsync(o => o.Code);
+        plan.Items = TransitionWrites.StandardChecklist(plan.Id, new TransitionSide(engagements["ECOWAS"], orgs["ECOWAS"]),
+            new TransitionSide(engagements["UN"], orgs["UN"]), plan.TargetDate);
+        db.TransitionPlans.Add(plan);
         await db.SaveChangesAsync();
         return situation.Id;
     }
@@ -59,6 +70,7 @@ public sealed class DivisionOfLabourPagesTests(BrowserFixture fixture) : Browser
         await SignInAsync(InterlockWebServer.AdminUserName, Server.AdminPassword);
 
         await GoToAsync($"/situations/{id}");
+        await Expect(ByTestId("overdue-transition-items")).ToContainTextAsync("Overdue transition items: 7");
         await ByTestId("open-division").ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex($"/situations/{id}/division-of-labour$"));
 
@@ -84,5 +96,15 @@ public sealed class DivisionOfLabourPagesTests(BrowserFixture fixture) : Browser
         await Expect(ByTestId("overlap")).ToHaveCountAsync(0);
         await Expect(ByTestId("no-overlaps")).ToBeVisibleAsync();
         await Expect(Page.Locator("[data-testid=need-row]", new() { HasText = "Peacekeeping" }).Locator("[data-testid=need-agreed-lead]")).ToContainTextAsync("ECOWAS");
+    
+
+        // The UN marks the first checklist item done: one overdue item fewer.
+        var transition = ByTestId("transition");
+        await Expect(transition).ToHaveAttributeAsync("data-overdue", "7");
+        var first = transition.Locator("[data-testid=checklist-item]").First;
+        await first.Locator("[data-testid=checklist-status]").SelectOptionAsync("Done");
+        await first.Locator("[data-testid=save-checklist-status]").ClickAsync();
+        await Expect(ByTestId("transition")).ToHaveAttributeAsync("data-overdue", "6");
+        await Expect(ByTestId("transition").Locator("[data-testid=checklist-item]").First).ToHaveAttributeAsync("data-overdue", "false");
     }
 }

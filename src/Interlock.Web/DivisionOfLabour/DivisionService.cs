@@ -88,4 +88,23 @@ public sealed class DivisionService(InterlockDbContext db, AccessService access,
         await db.SaveChangesAsync(ct);
         return WriteOutcome<Need>.Ok(need);
     }
+
+    /// <summary>Sets the status of one checklist item of a plan (the plan's version the writer saw must still be current).</summary>
+    public async Task<WriteOutcome<TransitionPlan>> SetChecklistStatusAsync(Guid planId, long expectedVersion, Guid itemId, ChecklistStatus status,
+        CancellationToken ct)
+    {
+        var plan = await db.TransitionPlans.Include(t => t.Items).FirstOrDefaultAsync(t => t.Id == planId, ct);
+        if (plan is null || !await access.CanReadAsync(plan, ct)) return WriteOutcome<TransitionPlan>.Missing;
+        var decision = access.DecideWrite(RecordLabel.Of(plan));
+        if (!decision.Allowed) return WriteOutcome<TransitionPlan>.Denied(decision.Reason);
+        if (plan.Version != expectedVersion) return WriteOutcome<TransitionPlan>.Changed;
+        if (plan.Items.FirstOrDefault(i => i.Id == itemId) is not { } item) return WriteOutcome<TransitionPlan>.Missing;
+        var errors = await TransitionWrites.ApplyItemAsync(item, new ChecklistItemFields(status, item.OwnerOrganizationId, item.DueOn, item.Description),
+            db, access.Today, ct);
+        if (!errors.IsEmpty) return WriteOutcome<TransitionPlan>.Invalid(errors);
+        plan.UpdatedAt = db.Time.GetUtcNow();
+        db.Entry(plan).Property(t => t.Version).OriginalValue = expectedVersion;
+        await db.SaveChangesAsync(ct);
+        return WriteOutcome<TransitionPlan>.Ok(plan);
+    }
 }
