@@ -107,4 +107,34 @@ public sealed class DivisionOfLabourPagesTests(BrowserFixture fixture) : Browser
         await Expect(ByTestId("transition")).ToHaveAttributeAsync("data-overdue", "6");
         await Expect(ByTestId("transition").Locator("[data-testid=checklist-item]").First).ToHaveAttributeAsync("data-overdue", "false");
     }
+
+    [Fact]
+    public async Task Cooperation_and_a_transition_plan_are_recorded_from_the_situations_page()
+    {
+        var id = await ArrangeAsync();
+        await OpenAsync("/account/login");
+        await SignInAsync(InterlockWebServer.AdminUserName, Server.AdminPassword);
+        await GoToAsync($"/situations/{id}/division-of-labour");
+
+        await ByTestId("add-cooperation").ClickAsync();
+        await ByTestId("coop-type").SelectOptionAsync("JointAssessmentMission");
+        await ByTestId("coop-setting").SelectOptionAsync("Field");
+        await ByTestId("coop-title").FillAsync("Joint assessment mission to Monrovia");
+        await ByTestId("coop-org-ECOWAS").CheckAsync();
+        await ByTestId("coop-outcome").FillAsync("Agreed the sequence of the hand-over.");
+        await ByTestId("save-cooperation").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/situations/{id}/division-of-labour$"));
+        await Expect(ByTestId("cooperation-entry")).ToContainTextAsync("Joint assessment mission to Monrovia");
+        await Expect(ByTestId("cooperation-entry")).ToContainTextAsync("ECOWAS, UN");
+
+        await ByTestId("add-transition").ClickAsync();
+        await ByTestId("tr-title").FillAsync("Second hand-over");
+        await ByTestId("tr-fromEngagementId").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Index = 0 });
+        await ByTestId("tr-toEngagementId").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Index = 1 });
+        await ByTestId("tr-target").FillAsync("2030-01-01");
+        await ByTestId("save-transition").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/situations/{id}/division-of-labour$"));
+        await Expect(ByTestId("transition")).ToHaveCountAsync(2);
+        await Expect(ByTestId("transition").Filter(new() { HasText = "Second hand-over" }).Locator("[data-testid=checklist-item]")).ToHaveCountAsync(7);
+    }
 }

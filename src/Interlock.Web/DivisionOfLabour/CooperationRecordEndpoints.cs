@@ -64,19 +64,11 @@ public static class CooperationRecordEndpoints
         return TypedResults.Ok((await ToDtosAsync(db, access, [r], ct))[0]);
     }
 
-    internal static async Task<IResult> Create(CooperationRecordWrite body, InterlockDbContext db, AccessService access, HttpContext http,
-        CancellationToken ct)
+    internal static async Task<IResult> Create(CooperationRecordWrite body, InterlockDbContext db, AccessService access, DivisionService division,
+        HttpContext http, CancellationToken ct)
     {
-        var owner = access.Subject.OrganizationId!.Value;
-        var classification = body.Classification ?? Classification.Partners;
-        if (!access.CanCreate(Categories.CooperationRecord, owner, classification))
-            return ApiConventions.Forbidden("Your role cannot record cooperation.");
-        var now = db.Time.GetUtcNow();
-        var record = new CooperationRecord { OwnerOrganizationId = owner, Title = "", CreatedAt = now, UpdatedAt = now };
-        var errors = await ApplyAsync(record, body, classification, db, access, ct);
-        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
-        db.CooperationRecords.Add(record);
-        await db.SaveChangesAsync(ct);
+        var outcome = await division.CreateCooperationAsync(body, ct);
+        if (outcome.Value is not { } record) return outcome.Failure("Cooperation record");
         http.Response.Headers.ETag = ApiConventions.ETagOf(record);
         return TypedResults.Created($"/api/v1/cooperation-records/{record.Id}", (await ToDtosAsync(db, access, [record], ct))[0]);
     }
@@ -115,7 +107,7 @@ public static class CooperationRecordEndpoints
     }
 
     /// <summary>Codes become ids here (an unknown code is named in the answer); the rules are CooperationRecordWrites'.</summary>
-    private static async Task<ValidationErrors> ApplyAsync(CooperationRecord record, CooperationRecordWrite body, Classification classification,
+    internal static async Task<ValidationErrors> ApplyAsync(CooperationRecord record, CooperationRecordWrite body, Classification classification,
         InterlockDbContext db, AccessService access, CancellationToken ct)
     {
         var errors = new ValidationErrors();

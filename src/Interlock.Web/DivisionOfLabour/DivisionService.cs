@@ -4,6 +4,7 @@ using Interlock.DivisionOfLabour.Ranking;
 using Interlock.DivisionOfLabour.Reports;
 using Interlock.DivisionOfLabour.Rules;
 using Interlock.Security;
+using Interlock.Shared;
 using Interlock.Web.EarlyWarning;
 using Interlock.Web.Registry;
 using Interlock.Web.Security;
@@ -106,5 +107,37 @@ public sealed class DivisionService(InterlockDbContext db, AccessService access,
         db.Entry(plan).Property(t => t.Version).OriginalValue = expectedVersion;
         await db.SaveChangesAsync(ct);
         return WriteOutcome<TransitionPlan>.Ok(plan);
+    }
+
+    /// <summary>A new transition plan kept by the writer's organization, with the standard checklist (the API and the page share it).</summary>
+    public async Task<WriteOutcome<TransitionPlan>> CreateTransitionAsync(TransitionWrite body, CancellationToken ct)
+    {
+        var classification = body.Classification ?? Classification.Partners;
+        if (access.Subject.OrganizationId is not { } owner || !access.CanCreate(Categories.TransitionPlan, owner, classification))
+            return WriteOutcome<TransitionPlan>.Denied("Your role cannot record transition plans.");
+        if (!Enum.IsDefined(classification)) return WriteOutcome<TransitionPlan>.Invalid(new ValidationErrors().Add("classification", "Unknown classification."));
+        var now = db.Time.GetUtcNow();
+        var plan = new TransitionPlan { OwnerOrganizationId = owner, Title = "", CreatedAt = now, UpdatedAt = now };
+        var fields = new TransitionFields(body.SituationId, body.Title, body.FromEngagementId, body.ToEngagementId, body.TargetDate, body.Notes);
+        var errors = await TransitionWrites.ApplyAsync(plan, fields, classification, db, await ExchangeEndpoints.ActorAsync(access, ct), ct);
+        if (!errors.IsEmpty) return WriteOutcome<TransitionPlan>.Invalid(errors);
+        db.TransitionPlans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return WriteOutcome<TransitionPlan>.Ok(plan);
+    }
+
+    /// <summary>A new entry of the cooperation record kept by the writer's organization (the API and the page share it).</summary>
+    public async Task<WriteOutcome<CooperationRecord>> CreateCooperationAsync(CooperationRecordWrite body, CancellationToken ct)
+    {
+        var classification = body.Classification ?? Classification.Partners;
+        if (access.Subject.OrganizationId is not { } owner || !access.CanCreate(Categories.CooperationRecord, owner, classification))
+            return WriteOutcome<CooperationRecord>.Denied("Your role cannot record cooperation.");
+        var now = db.Time.GetUtcNow();
+        var record = new CooperationRecord { OwnerOrganizationId = owner, Title = "", CreatedAt = now, UpdatedAt = now };
+        var errors = await CooperationRecordEndpoints.ApplyAsync(record, body, classification, db, access, ct);
+        if (!errors.IsEmpty) return WriteOutcome<CooperationRecord>.Invalid(errors);
+        db.CooperationRecords.Add(record);
+        await db.SaveChangesAsync(ct);
+        return WriteOutcome<CooperationRecord>.Ok(record);
     }
 }

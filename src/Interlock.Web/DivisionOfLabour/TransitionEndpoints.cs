@@ -61,20 +61,11 @@ public static class TransitionEndpoints
         return TypedResults.Ok(ToDto(t, await NeedEndpoints.CodesByIdAsync(db, ct), access.Today));
     }
 
-    internal static async Task<IResult> Create(TransitionWrite body, InterlockDbContext db, AccessService access, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> Create(TransitionWrite body, InterlockDbContext db, AccessService access, DivisionService division,
+        HttpContext http, CancellationToken ct)
     {
-        var owner = access.Subject.OrganizationId!.Value;
-        var classification = body.Classification ?? Classification.Partners;
-        if (!access.CanCreate(Categories.TransitionPlan, owner, classification))
-            return ApiConventions.Forbidden("Your role cannot record transition plans.");
-        if (!Enum.IsDefined(classification)) return ApiConventions.Validation("classification", "Unknown classification.");
-        var now = db.Time.GetUtcNow();
-        var plan = new TransitionPlan { OwnerOrganizationId = owner, Title = "", CreatedAt = now, UpdatedAt = now };
-        var fields = new TransitionFields(body.SituationId, body.Title, body.FromEngagementId, body.ToEngagementId, body.TargetDate, body.Notes);
-        var errors = await TransitionWrites.ApplyAsync(plan, fields, classification, db, await ExchangeEndpoints.ActorAsync(access, ct), ct);
-        if (!errors.IsEmpty) return ApiConventions.Validation(errors);
-        db.TransitionPlans.Add(plan);
-        await db.SaveChangesAsync(ct);
+        var outcome = await division.CreateTransitionAsync(body, ct);
+        if (outcome.Value is not { } plan) return outcome.Failure("Transition plan");
         http.Response.Headers.ETag = ApiConventions.ETagOf(plan);
         return TypedResults.Created($"/api/v1/transitions/{plan.Id}", ToDto(plan, await NeedEndpoints.CodesByIdAsync(db, ct), access.Today));
     }
