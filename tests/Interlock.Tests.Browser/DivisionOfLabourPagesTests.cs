@@ -137,4 +137,37 @@ public sealed class DivisionOfLabourPagesTests(BrowserFixture fixture) : Browser
         await Expect(ByTestId("transition")).ToHaveCountAsync(2);
         await Expect(ByTestId("transition").Filter(new() { HasText = "Second hand-over" }).Locator("[data-testid=checklist-item]")).ToHaveCountAsync(7);
     }
+
+    [Fact]
+    public async Task A_3W_file_with_a_bad_row_is_rejected_by_line_and_the_corrected_file_is_imported()
+    {
+        await OpenAsync("/account/login");
+        await SignInAsync(InterlockWebServer.AdminUserName, Server.AdminPassword);
+        await GoToAsync("/division-of-labour");
+        await ByTestId("open-division-exchange").ClickAsync();
+
+        var activity = $"Electoral observation {Guid.NewGuid():N}"[..30];
+        string File(string country) =>
+            "Organization,Area,Activity,Form of cooperation,Role,Country,Start,Status\n" +
+            "#org+code,#sector,#activity,#activity+form,#org+role,#country+code,#date+start,#status\n" +
+            $"UN,electoral-assistance,{activity},consultation,support,LBR,2023-09-01,completed\n" +
+            $"AU,electoral-assistance,{activity},consultation,lead,{country},2023-09-01,completed\n";
+        async Task UploadAsync(string csv)
+        {
+            await ByTestId("import-kind").SelectOptionAsync("Engagements");
+            await ByTestId("import-file").SetInputFilesAsync(new Microsoft.Playwright.FilePayload
+                { Name = "3w.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+            await ByTestId("import-submit").ClickAsync();
+        }
+
+        await UploadAsync(File("XXX"));
+        await Expect(ByTestId("rejection")).ToHaveCountAsync(1);
+        await Expect(ByTestId("rejection")).ToHaveAttributeAsync("data-line", "4");
+        await Expect(ByTestId("rejection")).ToContainTextAsync("Country");
+
+        await UploadAsync(File("LBR"));
+        await Expect(ByTestId("import-done")).ToContainTextAsync("2 created");
+        await GoToAsync("/division-of-labour/countries/LBR");
+        await Expect(ByTestId("engagement-table").Locator("tr", new() { HasText = activity })).ToHaveCountAsync(2);
+    }
 }
