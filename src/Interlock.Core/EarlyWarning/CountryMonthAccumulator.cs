@@ -2,43 +2,42 @@ namespace Interlock.EarlyWarning;
 
 /// <summary>
 /// Sums events into country-months as they are read. Used when an import loads a dataset that has no events yet: the
-/// file's events are then all of the dataset's events, so its series is known without reading them back.
+/// file's events are then all of the dataset's events, so its series is known without reading them back. The sums
+/// are the same <see cref="CountryMonthTally"/> the SQLite recompute uses.
 /// </summary>
-internal sealed class CountryMonthAccumulator
+internal sealed class CountryMonthAccumulator(long? expectedEvents = null)
 {
-    private readonly Dictionary<(string Iso3, int YearMonth), int> _groups = [];
-    private readonly List<CountryMonth> _rows = [];
-    private readonly HashSet<(int Group, string Admin1)> _areas = [];
+    private readonly CountryMonthTally _tally = new((int)Math.Clamp(expectedEvents ?? 0, 0, 50_000_000));
+    private string? _series;
+    // The reader hands out the same string instance for a repeated value: the last name's hash is reused.
+    private string? _lastAdmin1;
+    private ulong _lastHash;
 
     public void Add(ReadOnlySpan<ParsedEvent> events, string series)
     {
+        _series ??= series;
         foreach (ref readonly var e in events)
         {
-            var key = (e.CountryIso3, e.DateStart.Year * 100 + e.DateStart.Month);
-            if (!_groups.TryGetValue(key, out var g))
+            ulong? area = null;
+            if (e.Admin1 is { } name)
             {
-                g = _rows.Count;
-                _groups[key] = g;
-                _rows.Add(new CountryMonth
+                if (!ReferenceEquals(name, _lastAdmin1))
                 {
-                    Series = series, CountryIso3 = e.CountryIso3, Month = CountryMonth.MonthOf(e.DateStart),
-                    NonState = 0, OneSided = 0, Other = 0, Events = 0, Admin1Areas = 0,
-                });
+                    _lastHash = CountryMonthTally.Hash(name);
+                    _lastAdmin1 = name;
+                }
+                area = _lastHash;
             }
-            var m = _rows[g];
-            switch (e.ViolenceType)
-            {
-                case ViolenceType.StateBased: m.StateBased += e.Best; break;
-                case ViolenceType.NonState: m.NonState += e.Best; break;
-                case ViolenceType.OneSided: m.OneSided += e.Best; break;
-                default: m.Other += e.Best; break;
-            }
-            m.Events++;
-            if (e.Admin1 is not null && _areas.Add((g, e.Admin1))) m.Admin1Areas++;
+            _tally.Add(0, CountryMonthTally.Pack(e.CountryIso3), e.DateStart.Year * 100 + e.DateStart.Month, e.ViolenceType, e.Best, area);
         }
     }
 
     /// <summary>The series in key order (country, month), as the table's indexes are ordered.</summary>
     public List<CountryMonth> Rows() =>
-        _rows.OrderBy(r => r.CountryIso3, StringComparer.Ordinal).ThenBy(r => r.Month).ToList();
+        _tally.Groups().Select(g => new CountryMonth
+        {
+            Series = _series ?? "", CountryIso3 = CountryMonthTally.Unpack(g.Country), Month = new DateOnly(g.YearMonth / 100, g.YearMonth % 100, 1),
+            StateBased = g.Totals.StateBased, NonState = g.Totals.NonState, OneSided = g.Totals.OneSided, Other = g.Totals.Other,
+            Events = g.Totals.Events, Admin1Areas = g.Totals.Admin1Areas,
+        }).OrderBy(r => r.CountryIso3, StringComparer.Ordinal).ThenBy(r => r.Month).ToList();
 }

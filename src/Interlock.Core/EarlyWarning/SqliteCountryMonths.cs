@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -19,11 +20,6 @@ internal static class SqliteCountryMonths
 
     private static readonly byte[][] DatasetBytes = EventDatasets.EventSets.Select(Encoding.UTF8.GetBytes).ToArray();
 
-    private struct Totals
-    {
-        public int StateBased, NonState, OneSided, Other, Events, Admin1Areas;
-    }
-
     /// <summary>
     /// Recomputes the series of <paramref name="dataset"/> (or of every event dataset when null), for the given
     /// country-months only (or all). Returns the number of country-months written.
@@ -38,48 +34,10 @@ internal static class SqliteCountryMonths
                       ? $"WHERE \"Classification\" = 0 AND \"CountryIso3\" IN ({string.Join(", ", countries.Select((_, i) => $"?{i + 1}"))})"
                       : "NOT INDEXED WHERE \"Classification\" = 0");
         var wanted = dataset is null ? -1 : Array.IndexOf(EventDatasets.EventSets, dataset);
-        HashSet<int>? countryFilter = countries is null ? null : countries.Select(c => Pack(Encoding.ASCII.GetBytes(c))).ToHashSet();
+        HashSet<int>? countryFilter = countries is null ? null : countries.Select(CountryMonthTally.Pack).ToHashSet();
 
-        var groups = new Dictionary<(int Dataset, int Country, int Month), int>();
-        var totals = new Totals[4096];
-        var areas = new HashSet<ulong>();
-        Check(raw.sqlite3_prepare_v2(db, sql, out var stmt), db);
-        using (stmt)
-        {
-            if (countries is { Count: <= IndexedCountries })
-                for (var i = 0; i < countries.Count; i++) Check(raw.sqlite3_bind_text(stmt, i + 1, countries[i]), db);
-            var row = new SqliteNative.Statement(stmt);
-            int rc;
-            while ((rc = row.Step()) == raw.SQLITE_ROW)
-            {
-                var ds = DatasetIndex(row.ColumnBytes(0));
-                if (ds < 0 || (wanted >= 0 && ds != wanted)) continue;
-                var country = Pack(row.ColumnBytes(1));
-                if (countryFilter is not null && !countryFilter.Contains(country)) continue;
-                var month = YearMonth(row.ColumnBytes(2));
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, (ds, country, month), out var exists);
-                if (!exists)
-                {
-                    slot = groups.Count - 1;
-                    if (slot == totals.Length) Array.Resize(ref totals, totals.Length * 2);
-                }
-                var g = slot;
-                ref var t = ref totals[g];
-                var best = row.ColumnInt(4);
-                switch (row.ColumnInt(3))
-                {
-                    case 1: t.StateBased += best; break;
-                    case 2: t.NonState += best; break;
-                    case 3: t.OneSided += best; break;
-                    default: t.Other += best; break;
-                }
-                t.Events++;
-                // One 64-bit hash of (group, admin1): a collision would undercount one area, with odds of about 1 in 10^7 here.
-                if (!row.IsNull(5) && areas.Add(Fnv1a(row.ColumnBytes(5), (ulong)g)))
-                    t.Admin1Areas++;
-            }
-            if (rc != raw.SQLITE_DONE) Check(rc, db);
-        }
+        var tally = Aggregate(db, sql, countries is { Count: <= IndexedCountries } ? countries : null, wanted, countryFilter,
+            only is null ? EstimateRows(db) : 0);
 
         // Replace the rows: every event series, or the touched months of one.
         await using (var delete = connection.CreateCommand())
@@ -93,12 +51,11 @@ internal static class SqliteCountryMonths
         }
         var names = new Dictionary<int, string>();
         var rows = new List<CountryMonth>();
-        foreach (var ((ds, country, ym), g) in groups)
+        foreach (var (ds, country, ym, t) in tally.Groups())
         {
-            if (!names.TryGetValue(country, out var iso3)) names[country] = iso3 = Unpack(country);
+            if (!names.TryGetValue(country, out var iso3)) names[country] = iso3 = CountryMonthTally.Unpack(country);
             var month = new DateOnly(ym / 100, ym % 100, 1);
             if (only is not null && !only.Contains((iso3, MonthText(month)))) continue;
-            var t = totals[g];
             rows.Add(new CountryMonth
             {
                 Series = EventDatasets.EventSets[ds], CountryIso3 = iso3, Month = month, StateBased = t.StateBased, NonState = t.NonState,
@@ -144,6 +101,46 @@ internal static class SqliteCountryMonths
     private static int Nullable(sqlite3_stmt statement, int index, int? value) =>
         value is { } v ? raw.sqlite3_bind_int(statement, index, v) : raw.sqlite3_bind_null(statement, index);
 
+    /// <summary>
+    /// The scan itself, in its own method compiled with full optimization at once (no tiering): it runs once per
+    /// recompute, a million times round its loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static CountryMonthTally Aggregate(sqlite3 db, string sql, List<string>? bind, int wanted, HashSet<int>? countryFilter, int expectedRows)
+    {
+        var tally = new CountryMonthTally(expectedRows);
+        Check(raw.sqlite3_prepare_v2(db, sql, out var stmt), db);
+        using (stmt)
+        {
+            if (bind is not null)
+                for (var i = 0; i < bind.Count; i++) Check(raw.sqlite3_bind_text(stmt, i + 1, bind[i]), db);
+            var row = new SqliteNative.Statement(stmt);
+            int rc;
+            while ((rc = row.Step()) == raw.SQLITE_ROW)
+            {
+                var ds = DatasetIndex(row.ColumnBytes(0));
+                if (ds < 0 || (wanted >= 0 && ds != wanted)) continue;
+                var country = CountryMonthTally.Pack(row.ColumnBytes(1));
+                if (countryFilter is not null && !countryFilter.Contains(country)) continue;
+                tally.Add(ds, country, YearMonth(row.ColumnBytes(2)), (ViolenceType)row.ColumnInt(3), row.ColumnInt(4),
+                    row.IsNull(5) ? null : CountryMonthTally.Hash(row.ColumnBytes(5)));
+            }
+            if (rc != raw.SQLITE_DONE) Check(rc, db);
+        }
+        return tally;
+    }
+
+    /// <summary>The events table's row count from its rowids (max - min): the size to reserve for the spread's pairs.</summary>
+    private static int EstimateRows(sqlite3 db)
+    {
+        Check(raw.sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(\"Id\") - MIN(\"Id\") + 1, 0) FROM \"ConflictEvents\"", out var stmt), db);
+        using (stmt)
+        {
+            Check(raw.sqlite3_step(stmt), db);
+            return (int)Math.Min(raw.sqlite3_column_int64(stmt, 0), 50_000_000);
+        }
+    }
+
     private static int DatasetIndex(ReadOnlySpan<byte> name)
     {
         for (var i = 0; i < DatasetBytes.Length; i++)
@@ -151,27 +148,9 @@ internal static class SqliteCountryMonths
         return -1;
     }
 
-    /// <summary>An ISO alpha-3 code in one int.</summary>
-    private static int Pack(ReadOnlySpan<byte> iso3) => iso3.Length == 3 ? iso3[0] << 16 | iso3[1] << 8 | iso3[2] : -1;
-
-    private static string Unpack(int packed) => string.Create(3, packed, (s, p) =>
-    {
-        s[0] = (char)(p >> 16 & 0xFF);
-        s[1] = (char)(p >> 8 & 0xFF);
-        s[2] = (char)(p & 0xFF);
-    });
-
     /// <summary>'yyyy-MM-dd' (EF's text form of a DateOnly) as yyyyMM.</summary>
     private static int YearMonth(ReadOnlySpan<byte> day) =>
         ((day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0')) * 100 + (day[5] - '0') * 10 + (day[6] - '0');
-
-    /// <summary>64-bit FNV-1a of the group number and the admin1 name.</summary>
-    private static ulong Fnv1a(ReadOnlySpan<byte> bytes, ulong group)
-    {
-        var hash = (14695981039346656037UL ^ group) * 1099511628211UL;
-        foreach (var b in bytes) hash = (hash ^ b) * 1099511628211UL;
-        return hash;
-    }
 
     private static void Check(int rc, sqlite3 db)
     {
