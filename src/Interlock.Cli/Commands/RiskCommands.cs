@@ -28,7 +28,7 @@ public static class RiskCommands
     public static async Task RecomputeAsync(CliContext cli, InterlockDbContext db, CancellationToken ct)
     {
         var result = await cli.Out.WithStatusAsync("Recomputing indicators and risk levels…", () => RiskRecompute.RecomputeAllAsync(db, ct));
-        cli.Out.WriteLine($"Recomputed {result.IndicatorValues} indicator values and {result.CountryMonths} country-month risk levels " +
+        cli.Out.WriteLine($"Computed {result.IndicatorValues} derived indicator values and recomputed {result.CountryMonths} country-month risk levels " +
                           $"of {result.Countries} countries in {result.Elapsed.TotalSeconds:0.00} s.");
     }
 }

@@ -18,7 +18,7 @@ public static class Categories
     public const string Observation = "earlywarning.observation";
     public const string IncidentReport = "earlywarning.incident";
     public const string Situation = "earlywarning.situation";
-    /// <summary>Stored indicator values: derived ones are public; reported ones carry their observation's label.</summary>
+    /// <summary>Indicator values: derived ones (computed when read) are public; reported ones carry their observation's label.</summary>
     public const string IndicatorValue = "earlywarning.indicator-value";
     /// <summary>An Analyst's own judgement of a country-month's risk (only Analysts create them: see RiskAssessmentRules).</summary>
     public const string RiskAssessment = "earlywarning.assessment";

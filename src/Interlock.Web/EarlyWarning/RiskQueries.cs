@@ -25,7 +25,11 @@ public static class RiskQueries
         db.CountryRisks.AsNoTracking().Where(r => r.CountryIso3 == iso3 && r.Month >= from && r.Month <= to)
             .OrderBy(r => r.Month).ToListAsync(ct);
 
-    /// <summary>The indicator values the subject may read, for one country or all, between two months.</summary>
+    /// <summary>
+    /// The indicator values the subject may read, for one country or all, between two months: the derived values,
+    /// computed from the public series as they are read (<see cref="DerivedIndicatorValues"/>), and the stored reported
+    /// values that pass the access policy. Ordered by country, month and indicator.
+    /// </summary>
     public static async Task<List<IndicatorValue>> ValuesAsync(InterlockDbContext db, AccessService access, string? iso3, DateOnly? from,
         DateOnly? to, CancellationToken ct)
     {
@@ -33,9 +37,11 @@ public static class RiskQueries
         if (iso3 is not null) q = q.Where(v => v.CountryIso3 == iso3);
         if (from is { } f) q = q.Where(v => v.Month >= f);
         if (to is { } t) q = q.Where(v => v.Month <= t);
-        var values = await q.OrderBy(v => v.CountryIso3).ThenBy(v => v.Month).ThenBy(v => v.IndicatorCode).ToListAsync(ct);
-        await access.AuditReadsAsync(values, ct);
-        return values;
+        var reported = await q.ToListAsync(ct);
+        await access.AuditReadsAsync(reported, ct);
+        var derived = await DerivedIndicatorValues.ReadAsync(db, iso3, from, to, ct);
+        return derived.Concat(reported)
+            .OrderBy(v => v.CountryIso3, StringComparer.Ordinal).ThenBy(v => v.Month).ThenBy(v => v.IndicatorCode, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>One value per indicator: a derived value, or the most severe readable reported value.</summary>

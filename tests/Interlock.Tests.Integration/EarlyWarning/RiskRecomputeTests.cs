@@ -21,11 +21,11 @@ public sealed class RiskRecomputeTests(CliDatabases databases) : IClassFixture<C
         await ReferenceSeries.LoadAsync(db, EventDatasets.ViewsGedSb, ReferenceSeries.ReadCsv(series, "series"), "series", Ct);
     }
 
-    /// <summary>Every derived value and risk row, without the time they were computed.</summary>
+    /// <summary>Every derived value (computed as read) and risk row, without the time they were computed.</summary>
     private static async Task<string> RiskSnapshotAsync(InterlockDbContext db) => JsonSerializer.Serialize(new
     {
-        values = await db.IndicatorValues.AsNoTracking().OrderBy(v => v.CountryIso3).ThenBy(v => v.Month).ThenBy(v => v.IndicatorCode)
-            .Select(v => new { v.CountryIso3, v.Month, v.IndicatorCode, v.Value, v.Level, v.Reason, v.Classification }).ToListAsync(Ct),
+        values = (await DerivedIndicatorValues.ReadAsync(db, null, null, null, Ct))
+            .Select(v => new { v.CountryIso3, v.Month, v.IndicatorCode, v.Value, v.Level, v.Reason, v.Classification }),
         risks = (await db.CountryRisks.AsNoTracking().OrderBy(r => r.CountryIso3).ThenBy(r => r.Month).ToListAsync(Ct))
             .Select(r => new { r.CountryIso3, r.Month, r.Level, r.Reasons }),
     });
@@ -42,8 +42,8 @@ public sealed class RiskRecomputeTests(CliDatabases databases) : IClassFixture<C
         // the three months before had 12, 31 and 10 organized-violence deaths (mean 17.67): 79 / 17.67 = 4.47, at Alert (3),
         // with fatalities at Warning: escalation raises the level to Alert.
         var dec = await db.CountryRisks.SingleAsync(r => r.CountryIso3 == "CAF" && r.Month == new DateOnly(2022, 12, 1), Ct);
-        var values = await db.IndicatorValues.Where(v => v.CountryIso3 == "CAF" && v.Month == new DateOnly(2022, 12, 1))
-            .ToDictionaryAsync(v => v.IndicatorCode, Ct);
+        var values = (await DerivedIndicatorValues.ReadAsync(db, "CAF", new DateOnly(2022, 12, 1), new DateOnly(2022, 12, 1), Ct))
+            .ToDictionary(v => v.IndicatorCode);
         Assert.Equal((75d, RiskLevel.Warning), (values["sb-fatalities"].Value, values["sb-fatalities"].Level));
         Assert.Equal((79d, RiskLevel.Watch), (values["ov-fatalities"].Value, values["ov-fatalities"].Level));
         Assert.Equal((4.47, RiskLevel.Alert), (values["change-3m"].Value, values["change-3m"].Level));
@@ -56,8 +56,8 @@ public sealed class RiskRecomputeTests(CliDatabases databases) : IClassFixture<C
         // April 2024: GED 23.1 ends in 2022, so VIEWS' state-based series feeds the month: 10 deaths, Watch.
         var apr = await db.CountryRisks.SingleAsync(r => r.CountryIso3 == "CAF" && r.Month == new DateOnly(2024, 4, 1), Ct);
         Assert.Equal(RiskLevel.Watch, apr.Level);
-        Assert.Contains("VIEWS", (await db.IndicatorValues.SingleAsync(v => v.CountryIso3 == "CAF" && v.Month == new DateOnly(2024, 4, 1)
-                                                                           && v.IndicatorCode == "sb-fatalities", Ct)).Reason);
+        Assert.Contains("VIEWS", (await DerivedIndicatorValues.ReadAsync(db, "CAF", new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 1), Ct))
+            .Single(v => v.IndicatorCode == "sb-fatalities").Reason);
         // Every country of the VIEWS series has a level for every month 2018-01..2024-04 (76 months).
         Assert.Equal(76, await db.CountryRisks.CountAsync(r => r.CountryIso3 == "NER", Ct));
     }
@@ -84,7 +84,8 @@ public sealed class RiskRecomputeTests(CliDatabases databases) : IClassFixture<C
         var chad = await db.CountryRisks.SingleAsync(r => r.CountryIso3 == "TCD" && r.Month == new DateOnly(2020, 5, 1), Ct);
         Assert.Equal(RiskLevel.Alert, chad.Level);
         // Spillover reached CAR, Chad's neighbour, in the same import.
-        Assert.True((await db.IndicatorValues.SingleAsync(v => v.CountryIso3 == "CAF" && v.Month == new DateOnly(2020, 5, 1) && v.IndicatorCode == "spillover", Ct)).Value >= 400);
+        Assert.True((await DerivedIndicatorValues.ReadAsync(db, "CAF", new DateOnly(2020, 5, 1), new DateOnly(2020, 5, 1), Ct))
+            .Single(v => v.IndicatorCode == "spillover").Value >= 400);
 
         var incremental = await RiskSnapshotAsync(db);
         var full = await RiskRecompute.RecomputeAllAsync(db, Ct);
@@ -115,7 +116,29 @@ public sealed class RiskRecomputeTests(CliDatabases databases) : IClassFixture<C
         var risk = await db.CountryRisks.AsNoTracking().SingleAsync(r => r.CountryIso3 == "SEN" && r.Month == month, Ct);
         Assert.Equal(RiskLevel.Warning, risk.Level);
         Assert.Contains("Unconstitutional change of government (reported) 1 in 2024-03, at or above the Alert threshold of 1: at least Warning.", risk.Reasons);
-        // The reported value itself is kept (only derived values are rewritten).
+        // The reported value itself is kept (the recompute writes risk levels only).
         Assert.Equal(1, await db.IndicatorValues.CountAsync(v => v.IndicatorCode == "unconstitutional-change", Ct));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Derived_values_are_computed_when_read_not_stored_and_one_country_reads_as_in_the_whole(string provider)
+    {
+        await using var database = await databases.SeededAsync(provider);
+        await using var db = database.Open();
+        await LoadViewsAsync(db);
+        Assert.True((await ImportAsync(db, EventDatasets.UcdpGed, RealGedText())).Succeeded);
+
+        Assert.Equal(0, await db.IndicatorValues.CountAsync(v => DerivedIndicators.Codes.Contains(v.IndicatorCode), Ct));
+        var all = await DerivedIndicatorValues.ReadAsync(db, null, null, null, Ct);
+        // Chad borders CAR: its spillover reads CAR's figures, so reading Chad alone must read its neighbours too.
+        foreach (var iso3 in new[] { "CAF", "TCD" })
+        {
+            var alone = await DerivedIndicatorValues.ReadAsync(db, iso3, new DateOnly(2015, 1, 1), new DateOnly(2022, 12, 1), Ct);
+            var inWhole = all.Where(v => v.CountryIso3 == iso3 && v.Month >= new DateOnly(2015, 1, 1) && v.Month <= new DateOnly(2022, 12, 1)).ToList();
+            Assert.NotEmpty(alone);
+            Assert.Equal(inWhole.Select(v => (v.Month, v.IndicatorCode, v.Value, v.Level, v.Reason)), alone.Select(v => (v.Month, v.IndicatorCode, v.Value, v.Level, v.Reason)));
+        }
+        Assert.Contains(all, v => v.CountryIso3 == "TCD" && v.IndicatorCode == "spillover" && v.Value > 0);
+        Assert.All(all, v => Assert.Equal(Classification.Public, v.Classification));
     }
 }

@@ -3,8 +3,22 @@ using Interlock.EarlyWarning.Indicators;
 
 namespace Interlock.EarlyWarning.Risk;
 
-/// <summary>One derived indicator's value for a country-month, placed against its thresholds, with its reason in words.</summary>
-public sealed record DerivedValue(string Code, double Value, RiskLevel Level, string Reason);
+/// <summary>
+/// One derived indicator's value for a country-month, placed against its thresholds, with its reason in words. The
+/// reason is written only when asked for: a full recompute computes about a million values and needs the words of
+/// very few (the risk rules quote an escalation's); the pages and exports ask for the values they show.
+/// </summary>
+public sealed class DerivedValue(string code, double value, RiskLevel level, Func<string> reason)
+{
+    private string? _reason;
+
+    public DerivedValue(string code, double value, RiskLevel level, string reason) : this(code, value, level, () => reason) => _reason = reason;
+
+    public string Code { get; } = code;
+    public double Value { get; } = value;
+    public RiskLevel Level { get; } = level;
+    public string Reason => _reason ??= reason();
+}
 
 /// <summary>What the rules know about one country-month: the chosen figures, the derived values and the recent means.</summary>
 public sealed class MonthFacts
@@ -64,7 +78,7 @@ public static class DerivedIndicators
     private static void Add(MonthFacts facts, string code, double value, string detail)
     {
         var def = IndicatorCatalog.Get(code);
-        facts.Values[code] = new DerivedValue(code, value, def.LevelOf(value), $"{def.Explain(value)} ({detail})");
+        facts.Values[code] = new DerivedValue(code, value, def.LevelOf(value), () => $"{def.Explain(value)} ({detail})");
     }
 
     /// <summary>Adds the change indicator when it can be computed; returns the window's mean deaths, or null.</summary>
@@ -81,8 +95,9 @@ public static class DerivedIndicators
         var ratio = Math.Round(deaths / Math.Max(mean, settings.ChangeQuietMean), 2);
         var def = IndicatorCatalog.Get(code);
         var level = def.LevelOf(ratio);
-        facts.Values[code] = new DerivedValue(code, ratio, level,
-            $"{Number(deaths)} {(organized ? "organized-violence" : "state-based")} deaths in {Month(facts.Month)}, {Number(ratio)} times " +
+        var month = facts.Month;
+        facts.Values[code] = new DerivedValue(code, ratio, level, () =>
+            $"{Number(deaths)} {(organized ? "organized-violence" : "state-based")} deaths in {Month(month)}, {Number(ratio)} times " +
             $"the mean of the previous {months} months ({Number(Math.Round(mean, 1))}); {Placement(def, ratio)}");
         return mean;
     }
@@ -101,10 +116,12 @@ public static class DerivedIndicators
         if (!known) return;
         var total = parts.Sum(p => p.Deaths);
         var def = IndicatorCatalog.Get(Spillover);
-        var listed = parts.OrderByDescending(p => p.Deaths).ThenBy(p => p.Iso3, StringComparer.Ordinal).Take(6)
-            .Select(p => $"{p.Iso3} {Number(p.Deaths)}");
-        facts.Values[Spillover] = new DerivedValue(Spillover, total, def.LevelOf(total),
-            $"{def.Explain(total)}" + (parts.Count > 0 ? $" ({string.Join(", ", listed)}{(parts.Count > 6 ? ", ..." : "")})" : ""));
+        facts.Values[Spillover] = new DerivedValue(Spillover, total, def.LevelOf(total), () =>
+        {
+            var listed = parts.OrderByDescending(p => p.Deaths).ThenBy(p => p.Iso3, StringComparer.Ordinal).Take(6)
+                .Select(p => $"{p.Iso3} {Number(p.Deaths)}");
+            return $"{def.Explain(total)}" + (parts.Count > 0 ? $" ({string.Join(", ", listed)}{(parts.Count > 6 ? ", ..." : "")})" : "");
+        });
     }
 
     /// <summary>"at or above the Alert threshold of 250", or "below the Watch threshold of 10".</summary>

@@ -4,10 +4,11 @@ using Interlock.Shared;
 namespace Interlock.EarlyWarning.Risk;
 
 /// <summary>
-/// The value of one indicator for one country and month, placed against the indicator's thresholds. Derived
-/// indicators are computed from the public event series and are Public; a reported indicator takes its value from
-/// the latest revision of an organization's observation and carries that observation's label, so the access policy
-/// decides who sees it. Rows are rewritten by the recompute; they are a cache of the rules, never edited by hand.
+/// The value of one indicator for one country and month, placed against the indicator's thresholds. The table holds
+/// the reported indicators: each takes its value from the latest revision of an organization's observation and
+/// carries that observation's label, so the access policy decides who sees it; rows follow the observations, never
+/// edited by hand. Derived indicators have the same shape but are computed from the public event series when read
+/// (<see cref="DerivedIndicatorValues"/>, Public, owned by the secretariat, <see cref="Id"/> 0) and are not stored.
 /// </summary>
 public sealed class IndicatorValue : IClassified
 {

@@ -10,11 +10,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Interlock.EarlyWarning.Risk;
 
+/// <param name="IndicatorValues">How many derived indicator values were computed (they are not stored: <see cref="DerivedIndicatorValues"/>).</param>
 public sealed record RiskRecomputeResult(bool Full, int Countries, int CountryMonths, int IndicatorValues, TimeSpan Elapsed);
 
 /// <summary>
-/// Recomputes the derived indicator values and the country-month risk levels from the country-month series, in one
-/// in-memory pass with bulk writes (<see cref="RiskStore"/>), never EF change tracking per row.
+/// Recomputes the country-month risk levels from the country-month series, in one in-memory pass with bulk writes
+/// (<see cref="RiskStore"/>), never EF change tracking per row. The derived indicator values are computed on the way
+/// and given to the rules; they are not stored (they are computed again when read: <see cref="DerivedIndicatorValues"/>).
 /// <para>Full: every country and month. Incremental (<see cref="RecomputeAsync"/>): after an import or an observation,
 /// every month of the touched countries (a change in one month moves change-3m/12m of the next 12, and a country's
 /// first row in a dataset changes which series covers all its months) and of the countries whose land neighbours they
@@ -43,33 +45,21 @@ public static class RiskRecompute
         var transaction = (outer ?? own)!.GetDbTransaction();
         var settings = RiskSettings.Current;
 
-        var neighbours = (await db.Countries.AsNoTracking().Select(c => new { c.Iso3, c.Neighbours }).ToListAsync(ct))
-            .ToDictionary(c => c.Iso3, c => (IReadOnlyList<string>)c.Neighbours, StringComparer.Ordinal);
-        var bounds = (await db.CountryMonths.GroupBy(m => m.Series)
-                .Select(g => new { Series = g.Key, First = g.Min(m => m.Month), Last = g.Max(m => m.Month) }).ToListAsync(ct))
-            .ToDictionary(b => b.Series, b => new SeriesBounds(b.First, b.Last), StringComparer.Ordinal);
-        var fingerprint = Fingerprint(bounds);
+        var inputs = await RiskInputs.LoadAsync(db, ct);
+        var fingerprint = Fingerprint(inputs.Bounds);
         var version = await db.ReferenceDataVersions.FirstOrDefaultAsync(v => v.Name == BoundsVersion, ct);
         if (version?.Sha256 != fingerprint) touched = null; // coverage may have moved for every country: full recompute
 
-        // The countries to recompute, and the ones whose figures they read (their neighbours, for spillover).
-        HashSet<string>? targets = null, read = null;
+        // The countries to recompute: the touched ones and those whose land neighbours they are (spillover).
+        HashSet<string>? targets = null;
         if (touched is not null)
         {
             var changed = touched.Select(t => t.Iso3).ToHashSet(StringComparer.Ordinal);
             targets = new HashSet<string>(changed, StringComparer.Ordinal);
-            foreach (var (iso3, list) in neighbours)
+            foreach (var (iso3, list) in inputs.Neighbours)
                 if (list.Any(changed.Contains)) targets.Add(iso3);
-            read = new HashSet<string>(targets, StringComparer.Ordinal);
-            foreach (var t in targets)
-                if (neighbours.TryGetValue(t, out var list)) read.UnionWith(list);
         }
-
-        var rowsQuery = db.CountryMonths.AsNoTracking();
-        if (read is not null) rowsQuery = rowsQuery.Where(m => read.Contains(m.CountryIso3));
-        var rows = await rowsQuery.ToListAsync(ct);
-        var chosen = rows.GroupBy(r => r.CountryIso3, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => SeriesChoice.Choose(g, bounds), StringComparer.Ordinal);
+        await inputs.ReadFiguresAsync(db, targets is null ? null : inputs.WithNeighbours(targets), ct);
 
         var reportedCodes = IndicatorCatalog.All.Where(i => i.Source == IndicatorSource.Reported).Select(i => i.Code).ToList();
         var reportedQuery = db.IndicatorValues.AsNoTracking()
@@ -82,40 +72,37 @@ public static class RiskRecompute
                 .Select(c => c.OrderByDescending(v => v.Level).First()).Select(v => new ReportedValue(v.IndicatorCode, v.Value, v.Level)).ToList());
 
         var now = db.Time.GetUtcNow();
-        var owner = await SecretariatAsync(db, ct);
-        var reportedCountries = reported.Keys.Select(k => k.CountryIso3).ToHashSet(StringComparer.Ordinal);
-        var countries = targets ?? chosen.Keys.Concat(reported.Keys.Select(k => k.CountryIso3)).ToHashSet(StringComparer.Ordinal);
-        var values = new List<IndicatorValue>();
-        var risks = new List<CountryRisk>();
+        var reportedMonths = reported.Keys.ToLookup(k => k.CountryIso3, k => k.Month, StringComparer.Ordinal);
+        var countries = targets ?? inputs.Chosen.Keys.Concat(reported.Keys.Select(k => k.CountryIso3)).ToHashSet(StringComparer.Ordinal);
+        // One country at a time, in key order (rows are appended to the b-trees). Computing countries in parallel was
+        // measured slower on the 2-core development machine (more garbage collected under contention), so it is not done.
+        var computed = countries.Order(StringComparer.Ordinal).Select(iso3 =>
+        {
+            var facts = inputs.FactsOf(iso3, settings);
+            // Months with public reported values but no event figures still get a level.
+            if (reportedMonths.Contains(iso3))
+            {
+                var months = facts.Select(f => f.Month).ToHashSet();
+                facts.AddRange(reportedMonths[iso3].Where(m => !months.Contains(m)).Select(m => new MonthFacts { Iso3 = iso3, Month = m }));
+            }
+            var risks = new List<CountryRisk>(facts.Count);
+            var values = 0;
+            foreach (var f in facts.OrderBy(f => f.Month))
+            {
+                values += f.Values.Count;
+                var assessed = RiskRules.Assess(f, reported.GetValueOrDefault((iso3, f.Month)) ?? [], settings);
+                risks.Add(new CountryRisk { CountryIso3 = iso3, Month = f.Month, Level = assessed.Level, Reasons = assessed.Reasons, ComputedAt = now });
+            }
+            return (Risks: risks, Values: values);
+        });
         int valueCount = 0, riskCount = 0;
         await using (var store = await RiskStore.BeginAsync(db, transaction, targets, ct))
         {
-            foreach (var iso3 in countries.Order(StringComparer.Ordinal))
+            foreach (var (risks, values) in computed)
             {
-                var facts = chosen.TryGetValue(iso3, out var figures)
-                    ? DerivedIndicators.ForCountry(iso3, figures, neighbours.GetValueOrDefault(iso3) ?? [], chosen, settings)
-                    : [];
-                var months = facts.Select(f => f.Month).ToHashSet();
-                // Months with public reported values but no event figures still get a level.
-                if (reportedCountries.Contains(iso3))
-                    facts.AddRange(reported.Keys.Where(k => k.CountryIso3 == iso3 && !months.Contains(k.Month))
-                        .Select(k => new MonthFacts { Iso3 = iso3, Month = k.Month }));
-                foreach (var f in facts.OrderBy(f => f.Month))
-                {
-                    foreach (var v in f.Values.Values)
-                        values.Add(new IndicatorValue
-                        {
-                            IndicatorCode = v.Code, CountryIso3 = iso3, Month = f.Month, Value = v.Value, Level = v.Level, Reason = v.Reason,
-                            OwnerOrganizationId = owner, Classification = Classification.Public, ComputedAt = now,
-                        });
-                    var assessed = RiskRules.Assess(f, reported.GetValueOrDefault((iso3, f.Month)) ?? [], settings);
-                    risks.Add(new CountryRisk { CountryIso3 = iso3, Month = f.Month, Level = assessed.Level, Reasons = assessed.Reasons, ComputedAt = now });
-                }
-                await store.WriteAsync(values, risks, ct);
-                valueCount += values.Count;
+                await store.WriteAsync(risks, ct);
                 riskCount += risks.Count;
-                values.Clear();
-                risks.Clear();
+                valueCount += values;
             }
             await store.CompleteAsync(ct);
         }
@@ -151,12 +138,7 @@ public static class RiskRecompute
         return touched;
     }
 
-    /// <summary>Derived values belong to the secretariat, which publishes them.</summary>
-    private static async Task<Guid> SecretariatAsync(InterlockDbContext db, CancellationToken ct) =>
-        await db.Organizations.Where(o => o.Code == DatabaseInitializer.SecretariatCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
-        ?? throw new InvalidOperationException("The reference data (organization UN) must be seeded before risk is computed.");
-
-    private static string Fingerprint(Dictionary<string, SeriesBounds> bounds)
+    private static string Fingerprint(IReadOnlyDictionary<string, SeriesBounds> bounds)
     {
         // Incident reports cover only the months they have (SeriesChoice), so their bounds do not matter.
         var text = string.Join(";", bounds.Where(b => b.Key != EventDatasets.Incident).OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key}:{b.Value.First:yyyy-MM}:{b.Value.Last:yyyy-MM}"));
