@@ -6,6 +6,7 @@ using Interlock.Benchmarks;
 // dotnet run -c Release --project benchmarks/Interlock.Benchmarks -- run [--events N] [--file PATH] [--seed S] [--repeat R] [--keep] [--markdown PATH]
 // dotnet run -c Release --project benchmarks/Interlock.Benchmarks -- generate --out PATH [--events N] [--seed S]
 // dotnet run -c Release --project benchmarks/Interlock.Benchmarks -- risk --sqlite PATH | --postgres CONNECTION
+// dotnet run -c Release --project benchmarks/Interlock.Benchmarks -- series --sqlite PATH | --postgres CONNECTION
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -27,6 +28,14 @@ if (command == "risk")
     // The indicators-and-risk step alone, on an existing database: risk --sqlite PATH | --postgres CONNECTION
     var m = Opt("--postgres") is { } pgcs ? Measurements.RiskRecompute("Interlock full recompute of indicators and risk (PostgreSQL)", "postgres", pgcs)
         : Measurements.RiskRecompute("Interlock full recompute of indicators and risk (SQLite)", "sqlite", $"Data Source={Opt("--sqlite") ?? throw new ArgumentException("risk needs --sqlite PATH or --postgres CONNECTION")}");
+    Console.WriteLine($"{m.Name}: {m.Seconds:0.00} s" + (m.CpuSeconds is { } c ? $", cpu {c:0.00} s" : "") + $" ({m.Note}); {m.Events:N0} events");
+    return 0;
+}
+if (command == "series")
+{
+    // The country-month step alone, on an existing database: series --sqlite PATH | --postgres CONNECTION
+    var m = Opt("--postgres") is { } pgcs ? Measurements.Recompute("Interlock full recompute of country-months (PostgreSQL)", "postgres", pgcs)
+        : Measurements.Recompute("Interlock full recompute of country-months (SQLite)", "sqlite", $"Data Source={Opt("--sqlite") ?? throw new ArgumentException("series needs --sqlite PATH or --postgres CONNECTION")}");
     Console.WriteLine($"{m.Name}: {m.Seconds:0.00} s" + (m.CpuSeconds is { } c ? $", cpu {c:0.00} s" : "") + $" ({m.Note}); {m.Events:N0} events");
     return 0;
 }
