@@ -57,6 +57,12 @@ public static class DerivedIndicators
         IReadOnlyDictionary<string, SortedDictionary<DateOnly, MonthFigures>> chosen, RiskSettings settings)
     {
         var result = new List<MonthFacts>(own.Count);
+        // Looked up once per country, not once per month: the neighbours that have figures at all.
+        var near = new List<(string Iso3, SortedDictionary<DateOnly, MonthFigures> Figures)>(neighbours.Count);
+        foreach (var n in neighbours)
+            if (chosen.TryGetValue(n, out var theirs)) near.Add((n, theirs));
+        // The twelve months before the current one, shared by change-3m and change-12m (null: not covered).
+        var previous = new MonthFigures?[12];
         foreach (var (month, f) in own)
         {
             var facts = new MonthFacts { Iso3 = iso3, Month = month, Figures = f };
@@ -67,9 +73,10 @@ public static class DerivedIndicators
             if (f.Organized is { } ov) Add(facts, Organized, ov, source);
             if (f.Events is { } n) Add(facts, Events, n, source);
             if (f.Admin1Areas is { } a) Add(facts, Spread, a, source);
-            Change(facts, own, 3, Change3, settings);
-            facts.Mean12 = Change(facts, own, 12, Change12, settings);
-            SpilloverOf(facts, neighbours, chosen);
+            for (var k = 1; k <= 12; k++) previous[k - 1] = own.GetValueOrDefault(month.AddMonths(-k));
+            Change(facts, previous, 3, Change3, settings);
+            facts.Mean12 = Change(facts, previous, 12, Change12, settings);
+            SpilloverOf(facts, near);
             result.Add(facts);
         }
         return result;
@@ -82,16 +89,20 @@ public static class DerivedIndicators
     }
 
     /// <summary>Adds the change indicator when it can be computed; returns the window's mean deaths, or null.</summary>
-    private static double? Change(MonthFacts facts, SortedDictionary<DateOnly, MonthFigures> own, int months, string code, RiskSettings settings)
+    private static double? Change(MonthFacts facts, MonthFigures?[] previous, int months, string code, RiskSettings settings)
     {
         var current = facts.Figures!;
-        var window = new MonthFigures[months];
-        for (var k = 1; k <= months; k++)
-            if (!own.TryGetValue(facts.Month.AddMonths(-k), out window[k - 1]!)) return null;
-        var organized = current.Organized is not null && window.All(w => w.Organized is not null);
+        var organized = current.Organized is not null;
+        double organizedSum = 0, stateBasedSum = 0;
+        for (var k = 0; k < months; k++)
+        {
+            if (previous[k] is not { } w) return null;
+            if (w.Organized is { } o) organizedSum += o; else organized = false;
+            stateBasedSum += w.StateBased;
+        }
         var deaths = organized ? current.Organized!.Value : current.StateBased;
         if (deaths < settings.ChangeMinimumDeaths) return null;
-        var mean = window.Average(w => (double)(organized ? w.Organized!.Value : w.StateBased));
+        var mean = (organized ? organizedSum : stateBasedSum) / months;
         var ratio = Math.Round(deaths / Math.Max(mean, settings.ChangeQuietMean), 2);
         var def = IndicatorCatalog.Get(code);
         var level = def.LevelOf(ratio);
@@ -102,25 +113,28 @@ public static class DerivedIndicators
         return mean;
     }
 
-    private static void SpilloverOf(MonthFacts facts, IReadOnlyList<string> neighbours, IReadOnlyDictionary<string, SortedDictionary<DateOnly, MonthFigures>> chosen)
+    private static void SpilloverOf(MonthFacts facts, List<(string Iso3, SortedDictionary<DateOnly, MonthFigures> Figures)> near)
     {
-        var parts = new List<(string Iso3, int Deaths)>();
+        List<(string Iso3, int Deaths)>? parts = null;
         var known = false;
-        foreach (var n in neighbours)
+        var total = 0;
+        foreach (var (n, theirs) in near)
         {
-            if (!chosen.TryGetValue(n, out var theirs) || !theirs.TryGetValue(facts.Month, out var f)) continue;
+            if (!theirs.TryGetValue(facts.Month, out var f)) continue;
             known = true;
             var deaths = f.Organized ?? f.StateBased;
-            if (deaths > 0) parts.Add((n, deaths));
+            if (deaths <= 0) continue;
+            (parts ??= []).Add((n, deaths));
+            total += deaths;
         }
         if (!known) return;
-        var total = parts.Sum(p => p.Deaths);
         var def = IndicatorCatalog.Get(Spillover);
         facts.Values[Spillover] = new DerivedValue(Spillover, total, def.LevelOf(total), () =>
         {
+            if (parts is null) return def.Explain(total);
             var listed = parts.OrderByDescending(p => p.Deaths).ThenBy(p => p.Iso3, StringComparer.Ordinal).Take(6)
                 .Select(p => $"{p.Iso3} {Number(p.Deaths)}");
-            return $"{def.Explain(total)}" + (parts.Count > 0 ? $" ({string.Join(", ", listed)}{(parts.Count > 6 ? ", ..." : "")})" : "");
+            return $"{def.Explain(total)} ({string.Join(", ", listed)}{(parts.Count > 6 ? ", ..." : "")})";
         });
     }
 

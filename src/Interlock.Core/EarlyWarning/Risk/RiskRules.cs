@@ -25,13 +25,17 @@ public sealed record RiskAssessmentResult(RiskLevel Level, List<string> Reasons)
 /// </summary>
 public static class RiskRules
 {
+    private static readonly string[] Activity = [Events, Spread];
+
     public static RiskAssessmentResult Assess(MonthFacts facts, IReadOnlyCollection<ReportedValue> reported, RiskSettings settings)
     {
         var fired = new List<(RiskLevel Level, string Sentence)>();
         var month = Month(facts.Month);
 
         // 1. Fatalities.
-        var fatalities = facts.Values.Values.Where(v => Fatalities.Contains(v.Code)).ToList();
+        var fatalities = new List<DerivedValue>(Fatalities.Length);
+        foreach (var code in Fatalities)
+            if (facts.Values.TryGetValue(code, out var v)) fatalities.Add(v);
         var fatalityLevel = fatalities.Count == 0 ? RiskLevel.Low : fatalities.Max(v => v.Level);
         if (fatalityLevel > RiskLevel.Low)
         {
@@ -43,7 +47,7 @@ public static class RiskRules
         }
 
         // 2. Activity, capped.
-        foreach (var code in new[] { Events, Spread })
+        foreach (var code in Activity)
         {
             if (!facts.Values.TryGetValue(code, out var v) || v.Level == RiskLevel.Low) continue;
             var level = Min(v.Level, settings.ActivityCap);
@@ -55,7 +59,7 @@ public static class RiskRules
             fired.Add((settings.SpilloverFloor, $"{Sentence(spill, month)}: at least {settings.SpilloverFloor}."));
 
         // 4. Public reported indicators.
-        foreach (var r in reported.OrderByDescending(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal))
+        foreach (var r in reported.Count == 0 ? Enumerable.Empty<ReportedValue>() : reported.OrderByDescending(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal))
         {
             var floor = r.Level switch
             {
