@@ -96,10 +96,21 @@ internal sealed class PostgresEventWriter(NpgsqlConnection connection, NpgsqlTra
         cmd.Parameters.AddWithValue("batch", _batchId);
         cmd.Parameters.AddWithValue("owner", _owner);
         cmd.CommandTimeout = 0;
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
+        (int Inserted, int Updated) result;
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            result = ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
+        }
+        // After a bulk load the planner's statistics still describe the table before it (a first load: a few hundred
+        // rows), and it sorted a million events for the country-month aggregation instead of hashing them: 8.6 s
+        // against 2.0 s with fresh statistics. ANALYZE samples the table (about 0.5 s for a million rows).
+        if (result.Inserted + result.Updated >= AnalyzeAfter) await ExecuteAsync("ANALYZE \"ConflictEvents\";", ct);
+        return result;
     }
+
+    /// <summary>An import that writes at least this many events refreshes the table's statistics.</summary>
+    internal const int AnalyzeAfter = 10_000;
 
     public Task EndAsync(CancellationToken ct) => ExecuteAsync("DROP TABLE IF EXISTS ew_staging; DROP TABLE IF EXISTS cm_touched;", ct);
 
