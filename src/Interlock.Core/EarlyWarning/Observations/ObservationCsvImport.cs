@@ -1,5 +1,6 @@
 using Interlock.Data;
 using Interlock.EarlyWarning.Risk;
+using Interlock.Registry.Exchange;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interlock.EarlyWarning.Observations;
@@ -12,7 +13,7 @@ namespace Interlock.EarlyWarning.Observations;
 /// </summary>
 public static class ObservationCsvImport
 {
-    public sealed record Result(int Rows, int Created, int Revised, int Unchanged, IReadOnlyList<CsvRejection> Rejections)
+    public sealed record Result(int Rows, int Created, int Revised, int Unchanged, IReadOnlyList<ExchangeRejection> Rejections)
     {
         public bool Succeeded => Rejections.Count == 0;
     }
@@ -20,7 +21,7 @@ public static class ObservationCsvImport
     public static async Task<Result> ImportAsync(InterlockDbContext db, Stream file, Guid owner, string? user, DateOnly today,
         IRiskRecomputer risk, CancellationToken ct)
     {
-        var read = ObservationCsv.Read(file, today);
+        var read = await ObservationCsv.ReadAsync(file, today, ct);
         var rejections = read.Rejections;
         var targets = new List<(ObservationCsv.Row Row, Observation? Existing)>();
         foreach (var row in read.Rows)
@@ -32,12 +33,12 @@ public static class ObservationCsvImport
                 // Another organization's observation looks exactly like a missing one: no existence leak.
                 if (existing is null || existing.OwnerOrganizationId != owner)
                 {
-                    rejections.Add(new CsvRejection(row.Line, "id", "no observation of your organization has this id."));
+                    rejections.Add(new ExchangeRejection(row.Line, read.NameOf(ObservationCsv.Id), "no observation of your organization has this id."));
                     continue;
                 }
                 if (new ObservationSubject(existing.IndicatorCode, existing.CountryIso3, existing.Admin1, existing.Month) != row.Subject)
                 {
-                    rejections.Add(new CsvRejection(row.Line, "id",
+                    rejections.Add(new ExchangeRejection(row.Line, read.NameOf(ObservationCsv.Id),
                         "the indicator, place and month of an observation cannot change; submit a new observation instead."));
                     continue;
                 }
