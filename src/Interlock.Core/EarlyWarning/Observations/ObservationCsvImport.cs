@@ -13,12 +13,8 @@ namespace Interlock.EarlyWarning.Observations;
 /// </summary>
 public static class ObservationCsvImport
 {
-    public sealed record Result(int Rows, int Created, int Revised, int Unchanged, IReadOnlyList<ExchangeRejection> Rejections)
-    {
-        public bool Succeeded => Rejections.Count == 0;
-    }
-
-    public static async Task<Result> ImportAsync(InterlockDbContext db, Stream file, Guid owner, string? user, DateOnly today,
+    /// <summary>The shared exchange result; <see cref="ExchangeResult.Updated"/> counts the observations revised.</summary>
+    public static async Task<ExchangeResult> ImportAsync(InterlockDbContext db, Stream file, Guid owner, string? user, DateOnly today,
         IRiskRecomputer risk, CancellationToken ct)
     {
         var read = await ObservationCsv.ReadAsync(file, today, ct);
@@ -47,7 +43,7 @@ public static class ObservationCsvImport
             targets.Add((row, existing));
         }
         if (rejections.Count > 0)
-            return new Result(read.Rows.Count + rejections.Select(r => r.Line).Distinct().Count(), 0, 0, 0, rejections.OrderBy(r => r.Line).ToList());
+            return ExchangeResult.Rejected(read.Rows.Count + rejections.Select(r => r.Line).Distinct().Count(), rejections.OrderBy(r => r.Line).ToList());
 
         int created = 0, revised = 0, unchanged = 0;
         var changed = new List<Observation>();
@@ -71,6 +67,6 @@ public static class ObservationCsvImport
             }
         }
         if (changed.Count > 0) await ObservationWriter.SaveAsync(db, changed, risk, ct);
-        return new Result(read.Rows.Count, created, revised, unchanged, []);
+        return new ExchangeResult(read.Rows.Count, created, revised, unchanged, []);
     }
 }
