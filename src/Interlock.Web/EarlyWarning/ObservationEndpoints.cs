@@ -3,6 +3,7 @@ using Interlock.Data;
 using Interlock.EarlyWarning.Indicators;
 using Interlock.EarlyWarning.Observations;
 using Interlock.EarlyWarning.Risk;
+using Interlock.Registry.Exchange;
 using Interlock.Security;
 using Interlock.Shared;
 using Interlock.Web.Api;
@@ -125,11 +126,11 @@ public static class ObservationEndpoints
         await using var stream = file.OpenReadStream();
         var result = await ObservationCsvImport.ImportAsync(db, stream, owner, access.Subject.UserName, access.Today, risk, ct);
         return result.Succeeded
-            ? TypedResults.Ok(new ObservationImportDto(result.Rows, result.Created, result.Revised, result.Unchanged))
+            ? TypedResults.Ok(new ObservationImportDto(result.Rows, result.Created, result.Updated, result.Unchanged))
             : Rejected(result);
     }
 
-    internal static IResult Rejected(ObservationCsvImport.Result result)
+    internal static IResult Rejected(ExchangeResult result)
     {
         var errors = new ValidationErrors();
         foreach (var r in result.Rejections.Take(100)) errors.Add("file", r.ToString());

@@ -1,5 +1,6 @@
 using Interlock.Data;
 using Interlock.EarlyWarning.Risk;
+using Interlock.Registry.Exchange;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interlock.EarlyWarning.Observations;
@@ -12,15 +13,11 @@ namespace Interlock.EarlyWarning.Observations;
 /// </summary>
 public static class ObservationCsvImport
 {
-    public sealed record Result(int Rows, int Created, int Revised, int Unchanged, IReadOnlyList<CsvRejection> Rejections)
-    {
-        public bool Succeeded => Rejections.Count == 0;
-    }
-
-    public static async Task<Result> ImportAsync(InterlockDbContext db, Stream file, Guid owner, string? user, DateOnly today,
+    /// <summary>The shared exchange result; <see cref="ExchangeResult.Updated"/> counts the observations revised.</summary>
+    public static async Task<ExchangeResult> ImportAsync(InterlockDbContext db, Stream file, Guid owner, string? user, DateOnly today,
         IRiskRecomputer risk, CancellationToken ct)
     {
-        var read = ObservationCsv.Read(file, today);
+        var read = await ObservationCsv.ReadAsync(file, today, ct);
         var rejections = read.Rejections;
         var targets = new List<(ObservationCsv.Row Row, Observation? Existing)>();
         foreach (var row in read.Rows)
@@ -32,12 +29,12 @@ public static class ObservationCsvImport
                 // Another organization's observation looks exactly like a missing one: no existence leak.
                 if (existing is null || existing.OwnerOrganizationId != owner)
                 {
-                    rejections.Add(new CsvRejection(row.Line, "id", "no observation of your organization has this id."));
+                    rejections.Add(new ExchangeRejection(row.Line, read.NameOf(ObservationCsv.Id), "no observation of your organization has this id."));
                     continue;
                 }
                 if (new ObservationSubject(existing.IndicatorCode, existing.CountryIso3, existing.Admin1, existing.Month) != row.Subject)
                 {
-                    rejections.Add(new CsvRejection(row.Line, "id",
+                    rejections.Add(new ExchangeRejection(row.Line, read.NameOf(ObservationCsv.Id),
                         "the indicator, place and month of an observation cannot change; submit a new observation instead."));
                     continue;
                 }
@@ -46,7 +43,7 @@ public static class ObservationCsvImport
             targets.Add((row, existing));
         }
         if (rejections.Count > 0)
-            return new Result(read.Rows.Count + rejections.Select(r => r.Line).Distinct().Count(), 0, 0, 0, rejections.OrderBy(r => r.Line).ToList());
+            return ExchangeResult.Rejected(read.Rows.Count + rejections.Select(r => r.Line).Distinct().Count(), rejections.OrderBy(r => r.Line).ToList());
 
         int created = 0, revised = 0, unchanged = 0;
         var changed = new List<Observation>();
@@ -70,6 +67,6 @@ public static class ObservationCsvImport
             }
         }
         if (changed.Count > 0) await ObservationWriter.SaveAsync(db, changed, risk, ct);
-        return new Result(read.Rows.Count, created, revised, unchanged, []);
+        return new ExchangeResult(read.Rows.Count, created, revised, unchanged, []);
     }
 }

@@ -34,12 +34,17 @@ public sealed class HxlTable
         if (!string.IsNullOrWhiteSpace(text))
         {
             using var reader = Sep.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
+            var first = true;
             foreach (var row in reader)
             {
                 var cells = new string[row.ColCount];
                 for (var i = 0; i < row.ColCount; i++) cells[i] = row[i].ToString();
+                // Sep reports the first row of a file without a header as starting where it ends (line 2 for a one-line
+                // row); the first row of the text always starts on line 1.
+                var line = first ? 1 : row.LineNumberFrom;
+                first = false;
                 if (cells.All(string.IsNullOrWhiteSpace)) continue;
-                all.Add(new HxlRow(row.LineNumberFrom, cells));
+                all.Add(new HxlRow(line, cells));
             }
         }
         if (all.Count == 0) return new HxlTable([], [], 1, []);

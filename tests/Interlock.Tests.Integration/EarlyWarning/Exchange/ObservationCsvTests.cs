@@ -42,6 +42,25 @@ public abstract class ObservationCsvTests(DatabaseFixture fixture) : Integration
     }
 
     [Fact]
+    public async Task A_semicolon_file_with_a_byte_order_mark_and_its_own_headers_is_read_by_its_hashtags()
+    {
+        var (_, a) = await App.ApiUserAsync("AU", Role.Contributor);
+        var month = ExchangeCalls.UniqueMonth();
+        var csv = "\uFEFFPays;Indicateur;Mois;Valeur;Source;Fiabilité;Crédibilité;Classification;Remarque\r\n" +
+            "#country+code;#indicator+code;#date+month;#indicator+value+num;#meta+source;#meta+reliability;#meta+credibility;#meta+classification;#description\r\n" +
+            $"CAF;displacement;{month};250.5;\"OCHA; flash update\";B;2;Partners;Ouham, west\r\n";
+        var created = await (await a.UploadCsvAsync(csv)).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal((1, 1), (created["rows"]!.GetValue<int>(), created["created"]!.GetValue<int>()));
+        var again = await (await a.UploadCsvAsync(csv)).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, again["unchanged"]!.GetValue<int>());
+
+        var missing = await (await a.UploadCsvAsync(csv.Replace(";Fiabilité", "").Replace(";#meta+reliability", "").Replace(";B;", ";")))
+            .ExpectJsonAsync(HttpStatusCode.BadRequest);
+        var rejection = Assert.Single(missing["rejections"]!.AsArray());
+        Assert.Equal((2, "source_reliability"), (rejection!["line"]!.GetValue<int>(), rejection["column"].Str()));
+    }
+
+    [Fact]
     public async Task A_file_with_bad_rows_writes_nothing_and_names_each_line_and_column()
     {
         var (_, a) = await App.ApiUserAsync("AU", Role.Contributor);

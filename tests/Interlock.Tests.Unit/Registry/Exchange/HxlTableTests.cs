@@ -72,6 +72,23 @@ public sealed class HxlTableTests
     }
 
     [Fact]
+    public void The_first_row_of_the_file_is_line_1()
+    {
+        var rejections = new List<ExchangeRejection>();
+        var headersOnly = HxlTable.Parse("Name (French),Start\nx,2020-01-01\n");
+        headersOnly.Bind(Spec, rejections);
+        Assert.Equal((1, 2), (headersOnly.HeaderLine, headersOnly.Rows[0].Line));
+        Assert.Equal([(1, "Code")], rejections.Select(r => (r.Line, r.Column)));
+
+        var hashtagsOnly = HxlTable.Parse("#org+code,#date+start\r\nAU,2020-01-01\r\n");
+        Assert.Equal((1, 2), (hashtagsOnly.HeaderLine, hashtagsOnly.Rows[0].Line));
+        // A multi-line header still starts on line 1; the hashtag row is the line after it ends.
+        var quoted = HxlTable.Parse("\"Code\nof the organization\",Start\n#org+code,#date+start\nAU,2020-01-01\n");
+        Assert.Equal((3, 4), (quoted.HeaderLine, quoted.Rows[0].Line));
+        Assert.Equal(3, HxlTable.Parse("\n\n#org+code\nAU\n").HeaderLine);
+    }
+
+    [Fact]
     public void An_empty_file_is_rejected()
     {
         var rejections = new List<ExchangeRejection>();
