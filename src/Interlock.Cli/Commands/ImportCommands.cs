@@ -188,7 +188,8 @@ public static class ImportCommands
         cli.Out.Write(table);
         cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"imported: {result.Rows} rows ({result.Inserted} inserted, {result.Updated} updated, {result.Unchanged} unchanged, 0 rejected) " +
-            $"as batch {result.BatchId} in {result.Elapsed.TotalSeconds:0.00} s (country-months {result.SeriesElapsed.TotalSeconds:0.00} s)"));
+            $"as batch {result.BatchId} in {result.Elapsed.TotalSeconds:0.00} s " +
+            $"({string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Elapsed.TotalSeconds:0.00} s"))})"));
         return ExitCodes.Ok;
     }
 

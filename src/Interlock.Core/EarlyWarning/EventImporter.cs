@@ -46,8 +46,17 @@ public static class EventImporter
                 options.SqliteBulk);
         await using (writer)
         {
+            var stages = new List<ImportStageTime>();
+            var mark = TimeSpan.Zero;
+            void Stage(string name)
+            {
+                stages.Add(new ImportStageTime(name, clock.Elapsed - mark));
+                mark = clock.Elapsed;
+            }
             await writer.BeginAsync(dataset, batchId, options.OwnerOrganizationId, length / 1000, ct);
+            Stage("prepare");
             await PumpAsync(reader, writer, stream, options, accumulator, ct);
+            Stage("read and write");
 
             if (reader.HasRejections)
             {
@@ -58,18 +67,19 @@ public static class EventImporter
             }
 
             var (inserted, updated) = await writer.FinishAsync(ct);
+            Stage("indexes");
             options.Progress?.Report(new ImportProgress(reader.Rows, reader.Bytes, reader.Bytes, ImportStages.Series));
-            var seriesClock = Stopwatch.StartNew();
             var firstRows = accumulator?.Rows();
             var months = firstRows is not null
                 ? await CountryMonthSeries.ReplaceAsync(db, dataset, firstRows, ct)
                 : await CountryMonthSeries.RecomputeTouchedAsync(db, dataset, ct);
-            var seriesElapsed = seriesClock.Elapsed;
+            Stage("country-months");
             // Indicators and risk of what the import touched, in the same transaction (all or nothing).
             if (options.RecomputeRisk && months > 0)
                 await Risk.RiskRecompute.RecomputeAsync(db, firstRows is not null
                     ? firstRows.Select(r => (r.CountryIso3, r.Month)).ToList()
                     : await Risk.RiskRecompute.ReadImportTouchedAsync(db, ct), ct);
+            Stage("risk");
             await writer.EndAsync(ct);
 
             var unchanged = (int)reader.Rows - inserted - updated;
@@ -88,10 +98,11 @@ public static class EventImporter
             await db.SaveChangesAsync(ct);
             if (outer is not null) await outer.ReleaseSavepointAsync(savepoint, ct);
             else await own!.CommitAsync(ct);
+            Stage("commit");
             options.Progress?.Report(new ImportProgress(reader.Rows, reader.Bytes, reader.Bytes, ImportStages.Done));
             return new ImportResult(dataset, options.FileName, reader.Rows, inserted, updated, unchanged, 0, [], months, batchId, clock.Elapsed)
             {
-                SeriesElapsed = seriesElapsed,
+                Stages = stages,
             };
         }
     }

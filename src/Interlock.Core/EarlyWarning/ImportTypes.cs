@@ -54,12 +54,15 @@ public sealed record ImportResult(
 {
     public bool Succeeded => RejectedRows == 0 && Rejections.Count == 0;
 
-    /// <summary>Of <see cref="Elapsed"/>, the time spent recomputing the touched country-months.</summary>
-    public TimeSpan SeriesElapsed { get; init; }
+    /// <summary>Where <see cref="Elapsed"/> went, stage by stage, in order (e.g. "read and write", "country-months", "risk").</summary>
+    public IReadOnlyList<ImportStageTime> Stages { get; init; } = [];
 
     /// <summary>How many rejections are listed at most; the count of rejected rows is always complete.</summary>
     public const int MaxListedRejections = 100;
 }
+
+/// <summary>The wall time of one stage of an import.</summary>
+public readonly record struct ImportStageTime(string Stage, TimeSpan Elapsed);
 
 public sealed record ImportOptions
 {
