@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Interlock.Data;
+using Interlock.EarlyWarning;
 using Interlock.EarlyWarning.Alerts;
 using Interlock.EarlyWarning.Risk;
 using Interlock.Identity;
@@ -15,7 +16,7 @@ public sealed class AlertInboxTests(BrowserFixture fixture) : BrowserTest(fixtur
 {
     private const string Password = "correct horse battery staple";
 
-    /// <summary>An AU focal point (person and user), and a risk rise for Mali this month, evaluated. Returns the alert id.</summary>
+    /// <summary>An AU focal point (person and user), and a risk rise for Mali this month, recomputed and evaluated. Returns the alert id.</summary>
     private async Task<(string UserName, string Person, Guid AlertId)> ArrangeAsync()
     {
         if (Fixture.Unavailable is not null) return ("", "", Guid.Empty); // OpenAsync skips the test
@@ -37,16 +38,14 @@ public sealed class AlertInboxTests(BrowserFixture fixture) : BrowserTest(fixtur
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var month = new DateOnly(today.Year, today.Month, 1);
-        foreach (var (m, level) in new[] { (month.AddMonths(-1), RiskLevel.Watch), (month, RiskLevel.Alert) })
+        // Field incident reports this month give Mali 340 state-based deaths: the recompute raises its level to Alert.
+        await db.CountryMonths.Where(m => m.CountryIso3 == "MLI" && m.Series == EventDatasets.Incident && m.Month == month).ExecuteDeleteAsync();
+        db.CountryMonths.Add(new CountryMonth
         {
-            await db.CountryRisks.Where(r => r.CountryIso3 == "MLI" && r.Month == m).ExecuteDeleteAsync();
-            db.CountryRisks.Add(new CountryRisk
-            {
-                CountryIso3 = "MLI", Month = m, Level = level, ComputedAt = DateTimeOffset.UtcNow,
-                Reasons = ["state-based fatalities 340, at or above the Alert threshold of 250"],
-            });
-        }
+            Series = EventDatasets.Incident, CountryIso3 = "MLI", Month = month, StateBased = 340, NonState = 0, OneSided = 0, Events = 4, Admin1Areas = 1,
+        });
         await db.SaveChangesAsync();
+        await RiskRecompute.RecomputeAsync(db, [("MLI", month)], default);
         await services.GetRequiredService<AlertEvaluator>().EvaluateAsync();
         var alertId = await db.Alerts.Where(a => a.CountryIso3 == "MLI" && a.Month == month && a.Trigger == AlertTrigger.RiskRise)
             .OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync();

@@ -1099,10 +1099,6 @@ namespace Interlock.Migrations.Postgres.Migrations
                     b.Property<byte>("Level")
                         .HasColumnType("smallint");
 
-                    b.PrimitiveCollection<List<string>>("Reasons")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
                     b.HasKey("CountryIso3", "Month");
 
                     b.HasIndex("Month", "Level");

@@ -1089,10 +1089,6 @@ namespace Interlock.Migrations.Sqlite.Migrations
                     b.Property<byte>("Level")
                         .HasColumnType("INTEGER");
 
-                    b.PrimitiveCollection<string>("Reasons")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.HasKey("CountryIso3", "Month");
 
                     b.HasIndex("Month", "Level");

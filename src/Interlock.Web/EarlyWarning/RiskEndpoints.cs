@@ -51,7 +51,8 @@ public static class RiskEndpoints
         var start = fromMonth ?? end.AddMonths(1 - DefaultHistoryMonths);
         var history = await RiskQueries.HistoryAsync(db, country.Iso3, start, end, ct);
         var values = (await RiskQueries.ValuesAsync(db, access, country.Iso3, start, end, ct)).ToLookup(v => v.Month);
-        var months = history.Select(r => ToDto(r.Month, r.Level, r.Reasons, values[r.Month])).ToList();
+        var reasons = await RiskExplanations.ReadAsync(db, history.Select(r => (r.CountryIso3, r.Month)).Concat(last is { } l0 ? [(country.Iso3, l0)] : []), ct);
+        var months = history.Select(r => ToDto(r.Month, r.Level, RiskExplanations.ReasonsFor(r, reasons), values[r.Month])).ToList();
         // The latest month is always given, whatever range the history covers.
         RiskMonthDto? latest = null;
         if (last is { } l)
@@ -60,22 +61,22 @@ public static class RiskEndpoints
             if (latest is null)
             {
                 var row = await db.CountryRisks.AsNoTracking().SingleAsync(r => r.CountryIso3 == country.Iso3 && r.Month == l, ct);
-                latest = ToDto(row.Month, row.Level, row.Reasons, await RiskQueries.ValuesAsync(db, access, country.Iso3, l, l, ct));
+                latest = ToDto(row.Month, row.Level, RiskExplanations.ReasonsFor(row, reasons), await RiskQueries.ValuesAsync(db, access, country.Iso3, l, l, ct));
             }
         }
         return TypedResults.Ok(new CountryRiskDto(country.Iso3, country.NameEn, latest, months));
     }
 
-    internal static RiskMonthDto ToDto(DateOnly month, RiskLevel level, List<string> reasons, IEnumerable<IndicatorValue> values) =>
+    internal static RiskMonthDto ToDto(DateOnly month, RiskLevel level, IReadOnlyList<string> reasons, IEnumerable<IndicatorValue> values) =>
         new(MonthParameter.Text(month), level, reasons, values.Select(v => new IndicatorValueDto(v.IndicatorCode, v.Value, v.Level, v.Reason,
             IndicatorCatalog.Find(v.IndicatorCode)?.Source ?? IndicatorSource.Reported, v.ObservationId, v.Classification)).ToList());
 
     internal static async Task<IResult> Latest(InterlockDbContext db, CancellationToken ct)
     {
         var names = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso3, c => c.NameEn, ct);
-        var latest = await RiskQueries.LatestAsync(db, ct);
-        return TypedResults.Ok(latest.Select(r => new LatestRiskDto(r.CountryIso3, names.GetValueOrDefault(r.CountryIso3, r.CountryIso3),
-            MonthParameter.Text(r.Month), r.Level, r.Reasons)).ToList());
+        var latest = await RiskQueries.LatestWithReasonsAsync(db, ct);
+        return TypedResults.Ok(latest.Select(x => new LatestRiskDto(x.Risk.CountryIso3, names.GetValueOrDefault(x.Risk.CountryIso3, x.Risk.CountryIso3),
+            MonthParameter.Text(x.Risk.Month), x.Risk.Level, x.Reasons)).ToList());
     }
 
     /// <summary>
@@ -85,14 +86,14 @@ public static class RiskEndpoints
     internal static async Task<IResult> LatestGeoJson(InterlockDbContext db, HttpContext http, CancellationToken ct)
     {
         var names = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso3, c => c.NameEn, ct);
-        var latest = await RiskQueries.LatestAsync(db, ct);
+        var latest = await RiskQueries.LatestWithReasonsAsync(db, ct);
         var shapes = WorldMap.Countries.Where(c => c.Iso3 is not null).ToDictionary(c => c.Iso3!);
         http.Response.ContentType = "application/geo+json";
         await using var json = new Utf8JsonWriter(http.Response.Body);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteStartArray("features");
-        foreach (var r in latest)
+        foreach (var (r, reasons) in latest)
         {
             json.WriteStartObject();
             json.WriteString("type", "Feature");
@@ -133,7 +134,7 @@ public static class RiskEndpoints
             json.WriteString("month", MonthParameter.Text(r.Month));
             json.WriteString("level", JsonNamingPolicy.CamelCase.ConvertName(r.Level.ToString()));
             json.WriteStartArray("reasons");
-            foreach (var reason in r.Reasons) json.WriteStringValue(reason);
+            foreach (var reason in reasons) json.WriteStringValue(reason);
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();

@@ -21,6 +21,14 @@ public static class RiskQueries
             .Where(r => r.Month == db.CountryRisks.Where(x => x.CountryIso3 == r.CountryIso3).Max(x => x.Month))
             .OrderBy(r => r.CountryIso3).ToListAsync(ct);
 
+    /// <summary>The latest computed month of every country with the reasons for its level (written as they are read).</summary>
+    public static async Task<List<(CountryRisk Risk, List<string> Reasons)>> LatestWithReasonsAsync(InterlockDbContext db, CancellationToken ct)
+    {
+        var latest = await LatestAsync(db, ct);
+        var reasons = await RiskExplanations.ReadAsync(db, latest.Select(r => (r.CountryIso3, r.Month)), ct);
+        return latest.Select(r => (r, RiskExplanations.ReasonsFor(r, reasons))).ToList();
+    }
+
     public static Task<List<CountryRisk>> HistoryAsync(InterlockDbContext db, string iso3, DateOnly from, DateOnly to, CancellationToken ct) =>
         db.CountryRisks.AsNoTracking().Where(r => r.CountryIso3 == iso3 && r.Month >= from && r.Month <= to)
             .OrderBy(r => r.Month).ToListAsync(ct);

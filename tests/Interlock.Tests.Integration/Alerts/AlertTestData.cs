@@ -25,7 +25,6 @@ public static class AlertTestData
                 if (existing is null)
                     db.CountryRisks.Add(existing = new CountryRisk { CountryIso3 = iso3, Month = m });
                 existing.Level = level;
-                existing.Reasons = [$"state-based fatalities in {month} at or above the {level} threshold"];
                 existing.ComputedAt = DateTimeOffset.UtcNow;
             }
             return await db.SaveChangesAsync();

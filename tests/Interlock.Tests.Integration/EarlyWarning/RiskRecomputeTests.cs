@@ -21,14 +21,25 @@ public sealed class RiskRecomputeTests(CliDatabases databases) : IClassFixture<C
         await ReferenceSeries.LoadAsync(db, EventDatasets.ViewsGedSb, ReferenceSeries.ReadCsv(series, "series"), "series", Ct);
     }
 
-    /// <summary>Every derived value (computed as read) and risk row, without the time they were computed.</summary>
-    private static async Task<string> RiskSnapshotAsync(InterlockDbContext db) => JsonSerializer.Serialize(new
+    /// <summary>Every derived value and reason (computed as read) and risk row, without the time they were computed.</summary>
+    private static async Task<string> RiskSnapshotAsync(InterlockDbContext db)
     {
-        values = (await DerivedIndicatorValues.ReadAsync(db, null, null, null, Ct))
-            .Select(v => new { v.CountryIso3, v.Month, v.IndicatorCode, v.Value, v.Level, v.Reason, v.Classification }),
-        risks = (await db.CountryRisks.AsNoTracking().OrderBy(r => r.CountryIso3).ThenBy(r => r.Month).ToListAsync(Ct))
-            .Select(r => new { r.CountryIso3, r.Month, r.Level, r.Reasons }),
-    });
+        var risks = await db.CountryRisks.AsNoTracking().OrderBy(r => r.CountryIso3).ThenBy(r => r.Month).ToListAsync(Ct);
+        var reasons = await RiskExplanations.ReadAsync(db, risks.Select(r => (r.CountryIso3, r.Month)), Ct);
+        return JsonSerializer.Serialize(new
+        {
+            values = (await DerivedIndicatorValues.ReadAsync(db, null, null, null, Ct))
+                .Select(v => new { v.CountryIso3, v.Month, v.IndicatorCode, v.Value, v.Level, v.Reason, v.Classification }),
+            risks = risks.Select(r => new { r.CountryIso3, r.Month, r.Level, Reasons = RiskExplanations.ReasonsFor(r, reasons) }),
+        });
+    }
+
+    private static async Task<List<string>> ReasonsAsync(InterlockDbContext db, CountryRisk stored)
+    {
+        var read = await RiskExplanations.ReadAsync(db, stored.CountryIso3, stored.Month, stored.Month, Ct);
+        Assert.Equal(stored.Level, read[(stored.CountryIso3, stored.Month)].Level);
+        return read[(stored.CountryIso3, stored.Month)].Reasons;
+    }
 
     [Theory, MemberData(nameof(Providers))]
     public async Task The_real_data_gives_the_levels_checked_by_hand(string provider)
@@ -49,8 +60,9 @@ public sealed class RiskRecomputeTests(CliDatabases databases) : IClassFixture<C
         Assert.Equal((4.47, RiskLevel.Alert), (values["change-3m"].Value, values["change-3m"].Level));
         Assert.All(values.Values, v => Assert.Equal(Classification.Public, v.Classification));
         Assert.Equal(RiskLevel.Alert, dec.Level);
-        Assert.Contains(dec.Reasons, s => s.StartsWith("State-based violence fatalities 75 in 2022-12, at or above the Warning threshold of 50", StringComparison.Ordinal));
-        Assert.Contains(dec.Reasons, s => s.StartsWith("Escalation (change against the previous 3 months): 79 organized-violence deaths in 2022-12, 4.47 times", StringComparison.Ordinal)
+        var reasons = await ReasonsAsync(db, dec);
+        Assert.Contains(reasons, s => s.StartsWith("State-based violence fatalities 75 in 2022-12, at or above the Warning threshold of 50", StringComparison.Ordinal));
+        Assert.Contains(reasons, s => s.StartsWith("Escalation (change against the previous 3 months): 79 organized-violence deaths in 2022-12, 4.47 times", StringComparison.Ordinal)
                                           && s.EndsWith("from Warning to Alert.", StringComparison.Ordinal));
 
         // April 2024: GED 23.1 ends in 2022, so VIEWS' state-based series feeds the month: 10 deaths, Watch.
@@ -115,9 +127,41 @@ public sealed class RiskRecomputeTests(CliDatabases databases) : IClassFixture<C
         Assert.False(result.Full);
         var risk = await db.CountryRisks.AsNoTracking().SingleAsync(r => r.CountryIso3 == "SEN" && r.Month == month, Ct);
         Assert.Equal(RiskLevel.Warning, risk.Level);
-        Assert.Contains("Unconstitutional change of government (reported) 1 in 2024-03, at or above the Alert threshold of 1: at least Warning.", risk.Reasons);
+        Assert.Contains("Unconstitutional change of government (reported) 1 in 2024-03, at or above the Alert threshold of 1: at least Warning.", await ReasonsAsync(db, risk));
         // The reported value itself is kept (the recompute writes risk levels only).
         Assert.Equal(1, await db.IndicatorValues.CountAsync(v => v.IndicatorCode == "unconstitutional-change", Ct));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Reasons_are_written_when_read_and_explain_every_stored_level(string provider)
+    {
+        await using var database = await databases.SeededAsync(provider);
+        await using var db = database.Open();
+        await LoadViewsAsync(db);
+        Assert.True((await ImportAsync(db, EventDatasets.UcdpGed, RealGedText())).Succeeded);
+
+        var stored = await db.CountryRisks.AsNoTracking().ToListAsync(Ct);
+        Assert.True(stored.Count > 10_000, $"{stored.Count} levels");
+        var read = await RiskExplanations.ReadAsync(db, stored.Select(r => (r.CountryIso3, r.Month)), Ct);
+        // The same rules on the same figures: the level the reasons explain is the stored one, for every country-month.
+        Assert.All(stored, r => Assert.Equal(r.Level, read[(r.CountryIso3, r.Month)].Level));
+        Assert.All(read.Values, a => Assert.NotEmpty(a.Reasons));
+        Assert.Contains(read.Values, a => a.Level == RiskLevel.Alert);
+
+        // The latest month of every country (the map's table) reads a window of months and gives the same reasons.
+        var latest = stored.GroupBy(r => r.CountryIso3).Select(g => g.MaxBy(r => r.Month)!).ToList();
+        var window = await RiskExplanations.ReadAsync(db, latest.Select(r => (r.CountryIso3, r.Month)), Ct);
+        Assert.Equal(latest.Count, window.Count);
+        Assert.All(latest, r => Assert.Equal(read[(r.CountryIso3, r.Month)].Reasons, window[(r.CountryIso3, r.Month)].Reasons));
+        // And so does a window inside the years GED covers.
+        var car = stored.Where(r => r.CountryIso3 == "CAF" && r.Month.Year == 2021).ToList();
+        var carWindow = await RiskExplanations.ReadAsync(db, car.Select(r => (r.CountryIso3, r.Month)), Ct);
+        Assert.All(car, r => Assert.Equal(read[("CAF", r.Month)].Reasons, carWindow[("CAF", r.Month)].Reasons));
+
+        // A level whose figures changed since it was stored says so instead of explaining a level they do not give.
+        var month = read.First(kv => kv.Key.Iso3 == "CAF" && kv.Value.Level > RiskLevel.Low).Key.Month;
+        var stale = new CountryRisk { CountryIso3 = "CAF", Month = month, Level = RiskLevel.Low };
+        Assert.StartsWith("The stored level Low was computed from earlier figures", RiskExplanations.ReasonsFor(stale, read)[0], StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -57,6 +57,24 @@ public sealed class RiskRulesTests
     }
 
     [Fact]
+    public void A_window_of_months_chooses_as_the_whole_when_told_which_series_the_country_has_rows_in()
+    {
+        // AAA's only GED row is before the window; GED still covers the window's months (zero), not VIEWS.
+        var rows = new[] { Ged("AAA", M.AddMonths(-6), 5), Views("AAA", M.AddMonths(-1), 9), Views("AAA", M, 70) };
+        var bounds = new Dictionary<string, SeriesBounds>
+        {
+            [EventDatasets.UcdpGed] = new(M.AddMonths(-6), M), [EventDatasets.ViewsGedSb] = new(M.AddMonths(-6), M),
+        };
+        var whole = SeriesChoice.Choose(rows, bounds);
+        var from = M.AddMonths(-1);
+        var window = SeriesChoice.Choose(rows.Where(r => r.Month >= from), bounds, new HashSet<string> { EventDatasets.UcdpGed, EventDatasets.ViewsGedSb }, from);
+        Assert.Equal(whole.Where(kv => kv.Key >= from), window);
+        Assert.Equal((EventDatasets.UcdpGed, 0), (window[M].Series, window[M].StateBased));
+        // Without being told, the window would wrongly fall back to VIEWS.
+        Assert.Equal(EventDatasets.ViewsGedSb, SeriesChoice.Choose(rows.Where(r => r.Month >= from), bounds, null, from)[M].Series);
+    }
+
+    [Fact]
     public void Incident_reports_cover_only_their_own_months()
     {
         var incident = new CountryMonth { Series = EventDatasets.Incident, CountryIso3 = "AAA", Month = M, StateBased = 4, NonState = 0, OneSided = 0, Events = 1, Admin1Areas = 1 };

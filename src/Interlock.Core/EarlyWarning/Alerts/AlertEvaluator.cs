@@ -76,6 +76,10 @@ public sealed class AlertEvaluator(InterlockDbContext db, TimeProvider time, Ale
                 .Select(a => new { a.Id, a.CountryIso3, a.Month, a.Trigger, a.TriggerKey, a.Level }).ToListAsync(ct);
             var keys = existing.Select(e => (e.CountryIso3, e.Month, e.Trigger, e.TriggerKey)).ToHashSet();
             var registry = await LoadRegistryAsync(ct);
+            // A risk rise quotes the reasons for its level, written now from the same figures (they are not stored).
+            var rises = candidates.Where(a => a.Trigger == AlertTrigger.RiskRise).ToList();
+            var explained = await RiskExplanations.ReadAsync(db, rises.Select(a => (a.CountryIso3, a.Month)), ct);
+            foreach (var a in rises) a.Reasons = RiskExplanations.ReasonsFor(a.CountryIso3, a.Month, a.Level, explained);
             foreach (var alert in candidates)
             {
                 if (!keys.Add((alert.CountryIso3, alert.Month, alert.Trigger, alert.TriggerKey))) continue;

@@ -15,7 +15,8 @@ public static class AlertTriggers
     /// <summary>
     /// The risk rises among <paramref name="risks"/> for months from <paramref name="fromMonth"/> on: the level is
     /// Warning or Alert and higher than the previous month's (Low when none was computed). A rise counts as new when
-    /// either month's row was computed after <paramref name="since"/>.
+    /// either month's row was computed after <paramref name="since"/>. The alerts' reasons are left to the caller:
+    /// they are written when read (<see cref="RiskExplanations"/>), for the few alerts that are new.
     /// </summary>
     public static List<Alert> RiskRises(IReadOnlyCollection<CountryRisk> risks, DateOnly fromMonth, DateTimeOffset? since,
         Guid publisherOrganizationId, Func<string, string> countryName, DateTimeOffset now)
@@ -42,7 +43,6 @@ public static class AlertTriggers
                 PreviousLevel = before,
                 Title = $"{name}: risk rose to {current.Level} in {MonthText(current.Month)}",
                 Summary = $"The risk level of {name} rose from {before} in {MonthText(previousMonth)} to {current.Level} in {MonthText(current.Month)}.",
-                Reasons = [.. current.Reasons],
                 // Computed from public data, published by the secretariat for everyone.
                 OwnerOrganizationId = publisherOrganizationId,
                 Classification = Classification.Public,

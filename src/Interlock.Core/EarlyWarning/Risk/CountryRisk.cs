@@ -1,7 +1,8 @@
 namespace Interlock.EarlyWarning.Risk;
 
 /// <summary>
-/// The computed risk level of a country in a month with its reasons in words, one row per country and month.
+/// The computed risk level of a country in a month, one row per country and month. Its reasons in words are written
+/// when it is read, from the same figures and rules (<see cref="RiskExplanations"/>).
 /// Computed from the public indicator values only, so the level itself is Public. The alerts module reads this
 /// table to notice rises; an Analyst's differing judgement is kept beside it as an assessment, never over it.
 /// </summary>
@@ -11,7 +12,5 @@ public sealed class CountryRisk
     /// <summary>The first day of the month.</summary>
     public DateOnly Month { get; set; }
     public RiskLevel Level { get; set; }
-    /// <summary>The rules that set the level, one sentence each, most severe first.</summary>
-    public List<string> Reasons { get; set; } = [];
     public DateTimeOffset ComputedAt { get; set; }
 }

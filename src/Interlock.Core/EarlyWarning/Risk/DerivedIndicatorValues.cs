@@ -20,7 +20,7 @@ public static class DerivedIndicatorValues
         CancellationToken ct)
     {
         var inputs = await RiskInputs.LoadAsync(db, ct);
-        await inputs.ReadFiguresAsync(db, iso3 is null ? null : inputs.WithNeighbours([iso3]), ct);
+        await inputs.ReadFiguresAsync(db, iso3 is null ? null : inputs.WithNeighbours([iso3]), ct, from);
         var owner = await RiskInputs.SecretariatAsync(db, ct);
         var now = db.Time.GetUtcNow();
         var settings = RiskSettings.Current;

@@ -41,37 +41,63 @@ public sealed class RiskInputs
 
     /// <summary>
     /// Reads the country-month rows of <paramref name="countries"/> (all when null) and chooses one series per month.
-    /// A plain data reader on EF's connection (in its transaction when there is one): materializing a hundred thousand
-    /// entities through EF took longer than the rest of the read.
+    /// With <paramref name="from"/>, only the months the derived indicators of <paramref name="from"/> and later read:
+    /// from <see cref="Lookback"/> months before. A plain data reader on EF's connection (in its transaction when there
+    /// is one): materializing a hundred thousand entities through EF took longer than the rest of the read.
     /// </summary>
-    public async Task ReadFiguresAsync(InterlockDbContext db, IReadOnlyCollection<string>? countries, CancellationToken ct)
+    public async Task ReadFiguresAsync(InterlockDbContext db, IReadOnlyCollection<string>? countries, CancellationToken ct, DateOnly? from = null)
     {
         var rows = new List<CountryMonth>();
+        var present = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var sqlite = !db.Database.IsNpgsql();
+        var window = from?.AddMonths(-Lookback);
+        var inCountries = countries is null ? null : $""" "CountryIso3" IN ({string.Join(", ", countries.Select(Iso3Literal))})""";
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var cmd = db.Database.GetDbConnection().CreateCommand();
             cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            if (window is { } w)
+            {
+                // Which series each country has rows in at all (SeriesChoice needs it for the months before the window).
+                cmd.CommandText = """SELECT DISTINCT "CountryIso3", "Series" FROM "CountryMonths" """ + (inCountries is null ? "" : " WHERE" + inCountries);
+                await using (var r = await cmd.ExecuteReaderAsync(ct))
+                    while (await r.ReadAsync(ct))
+                    {
+                        var iso3 = r.GetString(0);
+                        if (!present.TryGetValue(iso3, out var set)) present[iso3] = set = new HashSet<string>(StringComparer.Ordinal);
+                        set.Add(r.GetString(1));
+                    }
+                var p = cmd.CreateParameter();
+                p.ParameterName = "@from";
+                p.Value = sqlite ? w.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : w;
+                cmd.Parameters.Add(p);
+            }
+            var where = new[] { inCountries, window is null ? null : """ "Month" >= @from""" }.Where(c => c is not null).ToList();
             cmd.CommandText = """
                 SELECT "Series", "CountryIso3", "Month", "StateBased", "NonState", "OneSided", "Other", "Events", "Admin1Areas" FROM "CountryMonths"
-                """ + (countries is null ? "" : $""" WHERE "CountryIso3" IN ({string.Join(", ", countries.Select(Iso3Literal))})""");
-            var sqlite = !db.Database.IsNpgsql();
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
+                """ + (where.Count == 0 ? "" : " WHERE" + string.Join(" AND", where));
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
                 rows.Add(new CountryMonth
                 {
-                    Series = r.GetString(0), CountryIso3 = r.GetString(1),
-                    Month = sqlite ? DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture) : r.GetFieldValue<DateOnly>(2),
-                    StateBased = r.GetInt32(3), NonState = Int(r, 4), OneSided = Int(r, 5), Other = Int(r, 6), Events = Int(r, 7), Admin1Areas = Int(r, 8),
+                    Series = reader.GetString(0), CountryIso3 = reader.GetString(1),
+                    Month = sqlite ? DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture) : reader.GetFieldValue<DateOnly>(2),
+                    StateBased = reader.GetInt32(3), NonState = Int(reader, 4), OneSided = Int(reader, 5), Other = Int(reader, 6), Events = Int(reader, 7),
+                    Admin1Areas = Int(reader, 8),
                 });
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        Chosen = rows.GroupBy(r => r.CountryIso3, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => SeriesChoice.Choose(g, Bounds), StringComparer.Ordinal);
+        var byCountry = rows.ToLookup(r => r.CountryIso3, StringComparer.Ordinal);
+        Chosen = byCountry.Select(g => g.Key).Concat(present.Keys).Distinct(StringComparer.Ordinal)
+            .ToDictionary(c => c, c => SeriesChoice.Choose(byCountry[c], Bounds, present.GetValueOrDefault(c), window), StringComparer.Ordinal);
     }
+
+    /// <summary>How many months before a month its derived indicators read (change against the previous 12 months).</summary>
+    public const int Lookback = 12;
 
     private static int? Int(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 

@@ -61,37 +61,22 @@ public static class RiskRecompute
         }
         await inputs.ReadFiguresAsync(db, targets is null ? null : inputs.WithNeighbours(targets), ct);
 
-        var reportedCodes = IndicatorCatalog.All.Where(i => i.Source == IndicatorSource.Reported).Select(i => i.Code).ToList();
-        var reportedQuery = db.IndicatorValues.AsNoTracking()
-            .Where(v => v.Classification == Classification.Public && reportedCodes.Contains(v.IndicatorCode));
-        if (targets is not null) reportedQuery = reportedQuery.Where(v => targets.Contains(v.CountryIso3));
-        var reported = (await reportedQuery.Select(v => new { v.CountryIso3, v.Month, v.IndicatorCode, v.Value, v.Level }).ToListAsync(ct))
-            .GroupBy(v => (v.CountryIso3, v.Month))
-            .ToDictionary(g => g.Key, g => (IReadOnlyCollection<ReportedValue>)g.GroupBy(v => v.IndicatorCode)
-                // Several organizations may report the same indicator: the most severe public value counts.
-                .Select(c => c.OrderByDescending(v => v.Level).First()).Select(v => new ReportedValue(v.IndicatorCode, v.Value, v.Level)).ToList());
+        var reported = await PublicReportedValues.ReadAsync(db, targets, null, ct);
 
         var now = db.Time.GetUtcNow();
-        var reportedMonths = reported.Keys.ToLookup(k => k.CountryIso3, k => k.Month, StringComparer.Ordinal);
-        var countries = targets ?? inputs.Chosen.Keys.Concat(reported.Keys.Select(k => k.CountryIso3)).ToHashSet(StringComparer.Ordinal);
+        var countries = targets ?? inputs.Chosen.Keys.Concat(reported.Countries).ToHashSet(StringComparer.Ordinal);
         // One country at a time, in key order (rows are appended to the b-trees), computed as they are written. Computing
         // countries in parallel was measured slower on the 2-core development machine (3.2 s against 2.7 s): not done.
+        // Levels only: the reasons are written when a month is read (RiskExplanations).
         var computed = countries.Order(StringComparer.Ordinal).Select(iso3 =>
         {
-            var facts = inputs.FactsOf(iso3, settings);
-            // Months with public reported values but no event figures still get a level.
-            if (reportedMonths.Contains(iso3))
-            {
-                var months = facts.Select(f => f.Month).ToHashSet();
-                facts.AddRange(reportedMonths[iso3].Where(m => !months.Contains(m)).Select(m => new MonthFacts { Iso3 = iso3, Month = m }));
-            }
-            var risks = new List<CountryRisk>(facts.Count);
+            var months = CountryAssessments.Of(iso3, inputs, reported, settings);
+            var risks = new List<CountryRisk>(months.Count);
             var values = 0;
-            foreach (var f in facts.OrderBy(f => f.Month))
+            foreach (var (facts, reportedValues) in months)
             {
-                values += f.Values.Count;
-                var assessed = RiskRules.Assess(f, reported.GetValueOrDefault((iso3, f.Month)) ?? [], settings);
-                risks.Add(new CountryRisk { CountryIso3 = iso3, Month = f.Month, Level = assessed.Level, Reasons = assessed.Reasons, ComputedAt = now });
+                values += facts.Values.Count;
+                risks.Add(new CountryRisk { CountryIso3 = iso3, Month = facts.Month, Level = RiskRules.LevelOf(facts, reportedValues, settings), ComputedAt = now });
             }
             return (Risks: risks, Values: values);
         });

@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Interlock.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -59,17 +57,13 @@ internal sealed class SqliteRiskStore : RiskStore
     private readonly sqlite3_stmt _risks;
     private byte[] _buffer = new byte[1024];
     private string? _computedAt;
-    // The reasons as a JSON array (EF's form of a List<string> on SQLite), written as UTF-8 straight into a reused buffer.
-    private readonly ArrayBufferWriter<byte> _json = new(4096);
-    private readonly Utf8JsonWriter _jsonWriter;
     private readonly Dictionary<DateOnly, byte[]> _months = [];
 
     public SqliteRiskStore(SqliteConnection connection)
     {
-        _jsonWriter = new Utf8JsonWriter(_json, new JsonWriterOptions { Encoder = JsonSerializerOptions.Default.Encoder });
         _db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_db, """
-            INSERT INTO "CountryRisks" ("CountryIso3", "Month", "Level", "Reasons", "ComputedAt") VALUES (?1, ?2, ?3, ?4, ?5)
+            INSERT INTO "CountryRisks" ("CountryIso3", "Month", "Level", "ComputedAt") VALUES (?1, ?2, ?3, ?4)
             """, out _risks));
     }
 
@@ -83,8 +77,7 @@ internal sealed class SqliteRiskStore : RiskStore
             if (!_months.TryGetValue(risk.Month, out var month)) _months[risk.Month] = month = Encoding.UTF8.GetBytes(SqliteMonth(risk.Month));
             Check(r.Text(2, month));
             Check(r.Int(3, (int)risk.Level));
-            Check(r.Text(4, Json(risk.Reasons)));
-            Check(Text(r, 5, _computedAt));
+            Check(Text(r, 4, _computedAt));
             var rc = r.Step();
             r.Reset();
             if (rc != raw.SQLITE_DONE) Check(rc);
@@ -96,20 +89,8 @@ internal sealed class SqliteRiskStore : RiskStore
 
     public override ValueTask DisposeAsync()
     {
-        _jsonWriter.Dispose();
         _risks.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private ReadOnlySpan<byte> Json(List<string> reasons)
-    {
-        _json.ResetWrittenCount();
-        _jsonWriter.Reset();
-        _jsonWriter.WriteStartArray();
-        foreach (var reason in reasons) _jsonWriter.WriteStringValue(reason);
-        _jsonWriter.WriteEndArray();
-        _jsonWriter.Flush();
-        return _json.WrittenSpan;
     }
 
     /// <summary>UTF-8 into one reused buffer: SQLite copies the bytes when binding.</summary>
@@ -135,7 +116,7 @@ internal sealed class PostgresRiskStore(NpgsqlConnection connection) : RiskStore
     public override async ValueTask WriteAsync(List<CountryRisk> risks, CancellationToken ct)
     {
         _copy ??= await connection.BeginBinaryImportAsync("""
-            COPY "CountryRisks" ("CountryIso3", "Month", "Level", "Reasons", "ComputedAt") FROM STDIN (FORMAT BINARY)
+            COPY "CountryRisks" ("CountryIso3", "Month", "Level", "ComputedAt") FROM STDIN (FORMAT BINARY)
             """, ct);
         foreach (var r in risks)
         {
@@ -143,7 +124,6 @@ internal sealed class PostgresRiskStore(NpgsqlConnection connection) : RiskStore
             await _copy.WriteAsync(r.CountryIso3, NpgsqlDbType.Varchar, ct);
             await _copy.WriteAsync(r.Month, NpgsqlDbType.Date, ct);
             await _copy.WriteAsync((short)r.Level, NpgsqlDbType.Smallint, ct);
-            await _copy.WriteAsync(r.Reasons, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
             await _copy.WriteAsync(r.ComputedAt, NpgsqlDbType.TimestampTz, ct);
         }
     }

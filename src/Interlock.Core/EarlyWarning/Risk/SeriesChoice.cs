@@ -35,20 +35,29 @@ public static class SeriesChoice
     public static readonly string[] Priority = [EventDatasets.UcdpGed, EventDatasets.Acled, EventDatasets.Incident, EventDatasets.ViewsGedSb];
 
     /// <summary>The chosen figures of one country, month by month, from its rows in every series.</summary>
-    public static SortedDictionary<DateOnly, MonthFigures> Choose(IEnumerable<CountryMonth> rowsOfCountry, IReadOnlyDictionary<string, SeriesBounds> bounds)
+    /// <param name="present">When the rows are a window of months (<paramref name="from"/>): the series the country has any
+    /// row in at all, since a systematic dataset covers every month of a country it has a row for, even outside the window.</param>
+    /// <param name="from">The first month wanted; null for all.</param>
+    public static SortedDictionary<DateOnly, MonthFigures> Choose(IEnumerable<CountryMonth> rowsOfCountry, IReadOnlyDictionary<string, SeriesBounds> bounds,
+        IReadOnlySet<string>? present = null, DateOnly? from = null)
     {
         var bySeries = rowsOfCountry.GroupBy(r => r.Series).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Month));
         var chosen = new SortedDictionary<DateOnly, MonthFigures>();
         // Lowest priority first, so a better series overwrites.
         foreach (var series in Priority.Reverse())
         {
-            if (!bySeries.TryGetValue(series, out var rows)) continue;
+            if (!bySeries.TryGetValue(series, out var rows))
+            {
+                if (present?.Contains(series) != true) continue;
+                rows = [];
+            }
             if (series == EventDatasets.Incident || !bounds.TryGetValue(series, out var b))
             {
                 foreach (var (month, row) in rows) chosen[month] = MonthFigures.Of(row);
                 continue;
             }
-            for (var month = b.First; month <= b.Last; month = month.AddMonths(1))
+            var first = from is { } f && f > b.First ? f : b.First;
+            for (var month = first; month <= b.Last; month = month.AddMonths(1))
                 chosen[month] = rows.TryGetValue(month, out var row) ? MonthFigures.Of(row) : MonthFigures.Quiet(series);
         }
         return chosen;

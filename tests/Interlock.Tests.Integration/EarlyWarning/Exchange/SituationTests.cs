@@ -51,8 +51,8 @@ public abstract class SituationTests(DatabaseFixture fixture) : IntegrationTest(
             // The risk model is not part of this branch: write two months as it would.
             if (!db.CountryRisks.Any(r => r.CountryIso3 == "CAF" && r.Month == new DateOnly(2010, 1, 1)))
             {
-                db.CountryRisks.Add(new CountryRisk { CountryIso3 = "CAF", Month = new DateOnly(2010, 1, 1), Level = RiskLevel.Watch, Reasons = ["test"] });
-                db.CountryRisks.Add(new CountryRisk { CountryIso3 = "CAF", Month = new DateOnly(2010, 2, 1), Level = RiskLevel.Alert, Reasons = ["a reason"] });
+                db.CountryRisks.Add(new CountryRisk { CountryIso3 = "CAF", Month = new DateOnly(2010, 1, 1), Level = RiskLevel.Watch });
+                db.CountryRisks.Add(new CountryRisk { CountryIso3 = "CAF", Month = new DateOnly(2010, 2, 1), Level = RiskLevel.Alert });
                 await db.SaveChangesAsync();
             }
             return 0;

@@ -1,3 +1,4 @@
+using Interlock.EarlyWarning.Risk;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interlock.EarlyWarning.Situations.Timeline;
@@ -14,17 +15,18 @@ public sealed class RiskChangeTimelineSource : ITimelineSource
         var from = CountryMonth.MonthOf(s.WatchFrom).AddMonths(-1);
         var months = await c.Db.CountryRisks.AsNoTracking().Where(r => r.CountryIso3 == s.CountryIso3 && r.Month >= from)
             .OrderBy(r => r.Month).ToListAsync(ct);
+        var changes = Enumerable.Range(1, Math.Max(0, months.Count - 1)).Where(i => months[i].Level != months[i - 1].Level).TakeLast(c.Limit).ToList();
+        var reasons = await RiskExplanations.ReadAsync(c.Db, changes.Select(i => (months[i].CountryIso3, months[i].Month)), ct);
         var entries = new List<TimelineEntry>();
-        for (var i = 1; i < months.Count; i++)
+        foreach (var i in changes)
         {
             var (before, now) = (months[i - 1], months[i]);
-            if (now.Level == before.Level) continue;
             var verb = now.Level > before.Level ? "rose" : "fell";
             // A gap means no level was computed in between: say from which month the comparison is made.
             var since = before.Month.AddMonths(1) == now.Month ? "" : $" (last computed {before.Month:yyyy-MM})";
             entries.Add(new TimelineEntry(now.Month, Type, $"Risk {verb} from {before.Level} to {now.Level}{since}",
-                now.Reasons.Count > 0 ? string.Join("; ", now.Reasons) : null, null, At: now.ComputedAt));
+                string.Join("; ", RiskExplanations.ReasonsFor(now, reasons)), null, At: now.ComputedAt));
         }
-        return entries.TakeLast(c.Limit).ToList();
+        return entries;
     }
 }
