@@ -159,8 +159,28 @@ public static class Measurements
             CpuSeconds: provider == "sqlite" ? (Cpu - cpu).TotalSeconds : null);
     }
 
-    private static ChildProcess.Result Cli(string[] args) =>
-        ChildProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "interlock.dll"), .. args], AppContext.BaseDirectory);
+    /// <summary>The CLI the database steps run: the published one (<see cref="PublishCli"/>), else the build next to this program.</summary>
+    public static string? PublishedCli { get; set; }
+
+    private static ChildProcess.Result Cli(string[] args) => PublishedCli is { } cli
+        ? ChildProcess.Run(cli, args, Path.GetDirectoryName(cli))
+        : ChildProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "interlock.dll"), .. args], AppContext.BaseDirectory);
+
+    /// <summary>
+    /// Publishes the CLI as it is deployed (docs/cli.md): Release, for this machine's runtime, precompiled (ReadyToRun).
+    /// Returns the path of the executable. The repository is found above this program's folder.
+    /// </summary>
+    public static string PublishCli(string outputDirectory)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "src", "Interlock.Cli", "Interlock.Cli.csproj"))) dir = dir.Parent;
+        if (dir is null) throw new InvalidOperationException("The repository (src/Interlock.Cli) was not found above " + AppContext.BaseDirectory);
+        var project = Path.Combine(dir.FullName, "src", "Interlock.Cli", "Interlock.Cli.csproj");
+        var result = ChildProcess.Run("dotnet", ["publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", "false", "-o", outputDirectory, "--nologo"], dir.FullName);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"dotnet publish of the CLI failed:\n{result.Out}\n{result.Err}");
+        return Path.Combine(outputDirectory, "interlock");
+    }
 
     public static string CreatePostgresDatabase(string server, string name)
     {

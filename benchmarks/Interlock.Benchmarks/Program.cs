@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Interlock.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Interlock.Benchmarks -- run [--events N] [--file PATH] [--seed S] [--repeat R] [--keep] [--markdown PATH]
+// dotnet run -c Release --project benchmarks/Interlock.Benchmarks -- run [--events N] [--file PATH] [--seed S] [--repeat R] [--keep] [--markdown PATH] [--jit-cli]
+//   (the database steps run the CLI as deployed: published for this runtime, ReadyToRun; --jit-cli runs the plain build instead)
 // dotnet run -c Release --project benchmarks/Interlock.Benchmarks -- generate --out PATH [--events N] [--seed S]
 // dotnet run -c Release --project benchmarks/Interlock.Benchmarks -- risk --sqlite PATH | --postgres CONNECTION
 // dotnet run -c Release --project benchmarks/Interlock.Benchmarks -- series --sqlite PATH | --postgres CONNECTION
@@ -91,6 +92,12 @@ try
     results.Clear();
     var medians = passes.Values.Select(l => l.OrderBy(m => m.Seconds).ElementAt(l.Count / 2)).ToList();
 
+    if (!args.Contains("--jit-cli"))
+    {
+        Console.Write("Publishing the CLI (Release, ReadyToRun)… ");
+        Measurements.PublishedCli = Measurements.PublishCli(Path.Combine(work, "cli"));
+        Console.WriteLine(Measurements.PublishedCli);
+    }
     Console.WriteLine("Databases (child processes: the real CLI and the sqlite3 shell):");
     Show(Measurements.Sqlite3Shell(file, work));
     var sqliteDb = Path.Combine(work, "interlock.db");

@@ -43,7 +43,7 @@ public static class EventImporter
         IEventWriter writer = db.Database.IsNpgsql()
             ? new PostgresEventWriter((Npgsql.NpgsqlConnection)transaction.Connection!, (Npgsql.NpgsqlTransaction)transaction)
             : new SqliteEventWriter((Microsoft.Data.Sqlite.SqliteConnection)transaction.Connection!, (Microsoft.Data.Sqlite.SqliteTransaction)transaction,
-                options.SqliteBulk);
+                options.SqliteBulk, trackTouched: accumulator is null);
         await using (writer)
         {
             var stages = new List<ImportStageTime>();

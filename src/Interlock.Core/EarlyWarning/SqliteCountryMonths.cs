@@ -67,8 +67,9 @@ internal static class SqliteCountryMonths
     }
 
     /// <summary>
-    /// Inserts country-months with one prepared statement, in the caller's transaction. In key order, the rows go to
-    /// the end of the primary-key and (country, month) b-trees instead of anywhere in them.
+    /// Inserts country-months with one prepared statement bound through <see cref="SqliteNative"/>, in the caller's
+    /// transaction. In key order, the rows go to the end of the primary-key and (country, month) b-trees instead of
+    /// anywhere in them. The few distinct series, countries and months are encoded to UTF-8 once.
     /// </summary>
     public static void Insert(SqliteConnection connection, IEnumerable<CountryMonth> rows)
     {
@@ -77,29 +78,34 @@ internal static class SqliteCountryMonths
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """;
         var db = connection.Handle!;
+        var texts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var months = new Dictionary<DateOnly, byte[]>();
+        byte[] Utf8(string s) => texts.TryGetValue(s, out var b) ? b : texts[s] = Encoding.UTF8.GetBytes(s);
         Check(raw.sqlite3_prepare_v2(db, insert, out var write), db);
         using (write)
         {
+            var w = new SqliteNative.Statement(write);
             foreach (var r in rows)
             {
-                Check(raw.sqlite3_bind_text(write, 1, r.Series), db);
-                Check(raw.sqlite3_bind_text(write, 2, r.CountryIso3), db);
-                Check(raw.sqlite3_bind_text(write, 3, MonthText(r.Month)), db);
-                Check(raw.sqlite3_bind_int(write, 4, r.StateBased), db);
-                Check(Nullable(write, 5, r.NonState), db);
-                Check(Nullable(write, 6, r.OneSided), db);
-                Check(Nullable(write, 7, r.Other), db);
-                Check(Nullable(write, 8, r.Events), db);
-                Check(Nullable(write, 9, r.Admin1Areas), db);
-                var rc = raw.sqlite3_step(write);
-                raw.sqlite3_reset(write);
+                if (!months.TryGetValue(r.Month, out var month)) months[r.Month] = month = Encoding.UTF8.GetBytes(MonthText(r.Month));
+                Check(w.Text(1, Utf8(r.Series)), db);
+                Check(w.Text(2, Utf8(r.CountryIso3)), db);
+                Check(w.Text(3, month), db);
+                Check(w.Int(4, r.StateBased), db);
+                Check(Nullable(w, 5, r.NonState), db);
+                Check(Nullable(w, 6, r.OneSided), db);
+                Check(Nullable(w, 7, r.Other), db);
+                Check(Nullable(w, 8, r.Events), db);
+                Check(Nullable(w, 9, r.Admin1Areas), db);
+                var rc = w.Step();
+                w.Reset();
                 if (rc != raw.SQLITE_DONE) Check(rc, db);
             }
         }
     }
 
-    private static int Nullable(sqlite3_stmt statement, int index, int? value) =>
-        value is { } v ? raw.sqlite3_bind_int(statement, index, v) : raw.sqlite3_bind_null(statement, index);
+    private static int Nullable(SqliteNative.Statement statement, int index, int? value) =>
+        value is { } v ? statement.Int(index, v) : statement.Null(index);
 
     /// <summary>
     /// The scan itself, in its own method compiled with full optimization at once (no tiering): it runs once per

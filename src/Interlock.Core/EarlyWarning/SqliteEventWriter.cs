@@ -20,13 +20,19 @@ namespace Interlock.EarlyWarning;
 /// Both report which rows they wrote, so the country-months that inserted and changed events enter (and, for changed
 /// events, leave) are collected for the incremental recompute.
 /// </summary>
-internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTransaction transaction, bool? bulk = null) : IEventWriter
+/// <param name="trackTouched">Whether to note the touched country-months in <c>cm_touched</c>; a first load of a dataset
+/// sums its series while reading and needs no such list (a million events touch every country-month they are in).</param>
+internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTransaction transaction, bool? bulk = null, bool trackTouched = true)
+    : IEventWriter
 {
     internal static readonly string[] Columns =
         ["CountryIso3", "Admin1", "DateStart", "DateEnd", "ViolenceType", "Best", "Low", "High", "Latitude", "Longitude", "SideA", "SideB"];
 
     /// <summary>Bulk mode is chosen when the dataset has at most this many events already (they are held in memory).</summary>
     public const int BulkMaxExisting = 200_000;
+
+    /// <summary>The page cache while the b-trees grow (negative: KiB).</summary>
+    private const int BulkCacheKiB = -65536;
 
     private sqlite3 _db = null!;
     private sqlite3_stmt? _write;
@@ -62,7 +68,7 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
             """, ct);
         // A bigger page cache (64 MB) while the b-trees grow (the default 2 MB spills to disk); restored at the end.
         _cacheSize = await ScalarAsync("PRAGMA cache_size", ct);
-        await ExecuteAsync("PRAGMA cache_size = -65536", ct);
+        await ExecuteAsync($"PRAGMA cache_size = {BulkCacheKiB}", ct);
 
         var inDataset = await ScalarAsync($"SELECT COUNT(*) FROM \"ConflictEvents\" WHERE \"Dataset\" = '{dataset}'", ct);
         var total = await ScalarAsync("SELECT COUNT(*) FROM \"ConflictEvents\"", ct);
@@ -147,7 +153,7 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
                 if (SqliteNative.ChangesOf(_db) == 0) continue; // upsert: unchanged
                 _written++;
             }
-            _touched.Add((e.CountryIso3, MonthOf(e.DateStart)));
+            if (trackTouched) _touched.Add((e.CountryIso3, MonthOf(e.DateStart)));
         }
         return Task.CompletedTask;
     }
@@ -179,7 +185,13 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
         }
         else
         {
+            // SQLite builds an index by sorting its keys in runs of at most the page cache's size, then merging them; with
+            // PRAGMA threads the runs are sorted on worker threads. Small runs that fit the CPU caches, sorted on every
+            // core, built the two indexes of a million events in about 2 s instead of 3.3 s with one 64 MB run.
+            var threads = await ScalarAsync("PRAGMA threads", ct);
+            await ExecuteAsync($"PRAGMA cache_size = -2000; PRAGMA threads = {Math.Clamp(Environment.ProcessorCount, 1, 4)}", ct);
             foreach (var sql in _droppedIndexes) await ExecuteAsync(sql, ct);
+            await ExecuteAsync($"PRAGMA cache_size = {BulkCacheKiB}; PRAGMA threads = {threads}", ct);
             _droppedIndexes = [];
         }
         await using var cmd = connection.CreateCommand();
