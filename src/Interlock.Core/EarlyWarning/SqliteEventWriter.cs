@@ -39,7 +39,9 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
     private sqlite3_stmt? _update;
     private byte[] _utf8 = new byte[1024];
     private readonly Dictionary<DateOnly, string> _days = [];
-    private readonly Dictionary<DateOnly, byte[]> _dayBytes = [];
+    /// <summary>The UTF-8 text of each day from 1900 to 2099, indexed by day number (two lookups per row: an array, not a hash).</summary>
+    private readonly byte[]?[] _dayBytes = new byte[]?[FirstDayAfter - FirstDay];
+    private static readonly int FirstDay = new DateOnly(1900, 1, 1).DayNumber, FirstDayAfter = new DateOnly(2100, 1, 1).DayNumber;
     private readonly HashSet<(string Iso3, DateOnly Month)> _touched = [];
     private string _dataset = "";
     private long _cacheSize;
@@ -298,8 +300,10 @@ internal sealed class SqliteEventWriter(SqliteConnection connection, SqliteTrans
 
     private byte[] DayBytes(DateOnly d)
     {
-        if (_dayBytes.TryGetValue(d, out var b)) return b;
-        return _dayBytes[d] = Encoding.UTF8.GetBytes(Day(d));
+        var i = d.DayNumber - FirstDay;
+        // Files are refused with days before 1946 or after today; any other day is encoded each time it comes.
+        if ((uint)i >= (uint)_dayBytes.Length) return Encoding.UTF8.GetBytes(Day(d));
+        return _dayBytes[i] ??= Encoding.UTF8.GetBytes(Day(d));
     }
 
     private void Check(int rc)

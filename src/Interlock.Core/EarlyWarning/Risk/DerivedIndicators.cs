@@ -8,16 +8,28 @@ namespace Interlock.EarlyWarning.Risk;
 /// reason is written only when asked for: a full recompute computes about a million values and needs the words of
 /// very few (the risk rules quote an escalation's); the pages and exports ask for the values they show.
 /// </summary>
-public sealed class DerivedValue(string code, double value, RiskLevel level, Func<string> reason)
+public sealed class DerivedValue
 {
     private string? _reason;
+    private readonly Func<string>? _write;
+    private readonly IndicatorDefinition? _measured;
+    private readonly string? _source;
 
-    public DerivedValue(string code, double value, RiskLevel level, string reason) : this(code, value, level, () => reason) => _reason = reason;
+    public DerivedValue(string code, double value, RiskLevel level, Func<string> reason) => (Code, Value, Level, _write) = (code, value, level, reason);
 
-    public string Code { get; } = code;
-    public double Value { get; } = value;
-    public RiskLevel Level { get; } = level;
-    public string Reason => _reason ??= reason();
+    public DerivedValue(string code, double value, RiskLevel level, string reason) => (Code, Value, Level, _reason) = (code, value, level, reason);
+
+    /// <summary>A measured figure: "340 deaths, at or above the Alert threshold of 250 (UCDP GED)". No closure is allocated
+    /// for the million values a full recompute computes.</summary>
+    private DerivedValue(IndicatorDefinition def, double value, string source) =>
+        (Code, Value, Level, _measured, _source) = (def.Code, value, def.LevelOf(value), def, source);
+
+    public static DerivedValue Measured(IndicatorDefinition def, double value, string source) => new(def, value, source);
+
+    public string Code { get; }
+    public double Value { get; }
+    public RiskLevel Level { get; }
+    public string Reason => _reason ??= _write?.Invoke() ?? $"{_measured!.Explain(Value)} ({_source})";
 }
 
 /// <summary>What the rules know about one country-month: the chosen figures, the derived values and the recent means.</summary>
@@ -27,7 +39,7 @@ public sealed class MonthFacts
     public DateOnly Month { get; init; }
     /// <summary>Null when no series covers the month (only reported values are known).</summary>
     public MonthFigures? Figures { get; init; }
-    public Dictionary<string, DerivedValue> Values { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, DerivedValue> Values { get; } = new(DerivedIndicators.Codes.Length, StringComparer.Ordinal);
     /// <summary>The mean deaths of the previous 12 months, when change-12m was computed.</summary>
     public double? Mean12 { get; set; }
 }
@@ -53,18 +65,25 @@ public static class DerivedIndicators
     public static readonly string[] Codes = [StateBased, NonState, OneSided, Organized, Events, Spread, Change3, Change12, Spillover];
     public static readonly string[] Fatalities = [StateBased, NonState, OneSided, Organized];
 
-    public static List<MonthFacts> ForCountry(string iso3, SortedDictionary<DateOnly, MonthFigures> own, IReadOnlyList<string> neighbours,
-        IReadOnlyDictionary<string, SortedDictionary<DateOnly, MonthFigures>> chosen, RiskSettings settings)
+    public static List<MonthFacts> ForCountry(string iso3, SortedList<DateOnly, MonthFigures> own, IReadOnlyList<string> neighbours,
+        IReadOnlyDictionary<string, SortedList<DateOnly, MonthFigures>> chosen, RiskSettings settings)
     {
         var result = new List<MonthFacts>(own.Count);
         // Looked up once per country, not once per month: the neighbours that have figures at all.
-        var near = new List<(string Iso3, SortedDictionary<DateOnly, MonthFigures> Figures)>(neighbours.Count);
+        var near = new List<(string Iso3, SortedList<DateOnly, MonthFigures> Figures)>(neighbours.Count);
         foreach (var n in neighbours)
             if (chosen.TryGetValue(n, out var theirs)) near.Add((n, theirs));
-        // The twelve months before the current one, shared by change-3m and change-12m (null: not covered).
+        // The twelve months before the current one, shared by change-3m and change-12m (null: not covered). The months
+        // are in order, so they are found by walking back from the current one, not looked up in the tree.
         var previous = new MonthFigures?[12];
+        var index = new int[own.Count];
+        var figures = new MonthFigures[own.Count];
+        var count = 0;
+        foreach (var (m, f) in own) (index[count], figures[count++]) = (m.Year * 12 + m.Month - 1, f);
+        var i = -1;
         foreach (var (month, f) in own)
         {
+            i++;
             var facts = new MonthFacts { Iso3 = iso3, Month = month, Figures = f };
             var source = SeriesChoice.SourceName(f.Series);
             Add(facts, StateBased, f.StateBased, source);
@@ -73,7 +92,8 @@ public static class DerivedIndicators
             if (f.Organized is { } ov) Add(facts, Organized, ov, source);
             if (f.Events is { } n) Add(facts, Events, n, source);
             if (f.Admin1Areas is { } a) Add(facts, Spread, a, source);
-            for (var k = 1; k <= 12; k++) previous[k - 1] = own.GetValueOrDefault(month.AddMonths(-k));
+            Array.Clear(previous);
+            for (var j = i - 1; j >= 0 && index[i] - index[j] <= 12; j--) previous[index[i] - index[j] - 1] = figures[j];
             Change(facts, previous, 3, Change3, settings);
             facts.Mean12 = Change(facts, previous, 12, Change12, settings);
             SpilloverOf(facts, near);
@@ -85,7 +105,7 @@ public static class DerivedIndicators
     private static void Add(MonthFacts facts, string code, double value, string detail)
     {
         var def = IndicatorCatalog.Get(code);
-        facts.Values[code] = new DerivedValue(code, value, def.LevelOf(value), () => $"{def.Explain(value)} ({detail})");
+        facts.Values[code] = DerivedValue.Measured(def, value, detail);
     }
 
     /// <summary>Adds the change indicator when it can be computed; returns the window's mean deaths, or null.</summary>
@@ -113,7 +133,7 @@ public static class DerivedIndicators
         return mean;
     }
 
-    private static void SpilloverOf(MonthFacts facts, List<(string Iso3, SortedDictionary<DateOnly, MonthFigures> Figures)> near)
+    private static void SpilloverOf(MonthFacts facts, List<(string Iso3, SortedList<DateOnly, MonthFigures> Figures)> near)
     {
         List<(string Iso3, int Deaths)>? parts = null;
         var known = false;

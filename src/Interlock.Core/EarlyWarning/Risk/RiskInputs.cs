@@ -17,7 +17,7 @@ public sealed class RiskInputs
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Neighbours { get; init; }
     public required IReadOnlyDictionary<string, SeriesBounds> Bounds { get; init; }
     /// <summary>The chosen figures of the countries that were read, by ISO alpha-3 code.</summary>
-    public Dictionary<string, SortedDictionary<DateOnly, MonthFigures>> Chosen { get; private set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SortedList<DateOnly, MonthFigures>> Chosen { get; private set; } = new(StringComparer.Ordinal);
 
     /// <summary>The neighbours and the bounds; the figures follow with <see cref="ReadFiguresAsync"/>.</summary>
     public static async Task<RiskInputs> LoadAsync(InterlockDbContext db, CancellationToken ct)
@@ -43,7 +43,8 @@ public sealed class RiskInputs
     /// Reads the country-month rows of <paramref name="countries"/> (all when null) and chooses one series per month.
     /// With <paramref name="from"/>, only the months the derived indicators of <paramref name="from"/> and later read:
     /// from <see cref="Lookback"/> months before. A plain data reader on EF's connection (in its transaction when there
-    /// is one): materializing a hundred thousand entities through EF took longer than the rest of the read.
+    /// is one; on SQLite the native statement): materializing a hundred thousand entities through EF took longer than
+    /// the rest of the read.
     /// </summary>
     public async Task ReadFiguresAsync(InterlockDbContext db, IReadOnlyCollection<string>? countries, CancellationToken ct, DateOnly? from = null)
     {
@@ -77,15 +78,20 @@ public sealed class RiskInputs
             cmd.CommandText = """
                 SELECT "Series", "CountryIso3", "Month", "StateBased", "NonState", "OneSided", "Other", "Events", "Admin1Areas" FROM "CountryMonths"
                 """ + (where.Count == 0 ? "" : " WHERE" + string.Join(" AND", where));
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                rows.Add(new CountryMonth
-                {
-                    Series = reader.GetString(0), CountryIso3 = reader.GetString(1),
-                    Month = sqlite ? DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture) : reader.GetFieldValue<DateOnly>(2),
-                    StateBased = reader.GetInt32(3), NonState = Int(reader, 4), OneSided = Int(reader, 5), Other = Int(reader, 6), Events = Int(reader, 7),
-                    Admin1Areas = Int(reader, 8),
-                });
+            if (sqlite)
+                rows = SqliteRows((Microsoft.Data.Sqlite.SqliteConnection)cmd.Connection!, cmd.CommandText.Replace("@from", "?1"),
+                    window?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            else
+            {
+                await using var reader = await cmd.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                    rows.Add(new CountryMonth
+                    {
+                        Series = reader.GetString(0), CountryIso3 = reader.GetString(1), Month = reader.GetFieldValue<DateOnly>(2),
+                        StateBased = reader.GetInt32(3), NonState = Int(reader, 4), OneSided = Int(reader, 5), Other = Int(reader, 6),
+                        Events = Int(reader, 7), Admin1Areas = Int(reader, 8),
+                    });
+            }
         }
         finally
         {
@@ -94,6 +100,61 @@ public sealed class RiskInputs
         var byCountry = rows.ToLookup(r => r.CountryIso3, StringComparer.Ordinal);
         Chosen = byCountry.Select(g => g.Key).Concat(present.Keys).Distinct(StringComparer.Ordinal)
             .ToDictionary(c => c, c => SeriesChoice.Choose(byCountry[c], Bounds, present.GetValueOrDefault(c), window), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The rows on SQLite through the native statement (<see cref="SqliteNative"/>): the ADO.NET reader, its strings and
+    /// its date parsing took a third of a full recompute (0.33 s for 84,000 rows). Codes and months are decoded once.
+    /// </summary>
+    private static List<CountryMonth> SqliteRows(Microsoft.Data.Sqlite.SqliteConnection connection, string sql, string? from)
+    {
+        var db = connection.Handle!;
+        var rows = new List<CountryMonth>();
+        var countries = new Dictionary<int, string>();
+        var series = new List<(byte[] Utf8, string Name)>();
+        var months = new Dictionary<int, DateOnly>();
+        Check(SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+        using (statement)
+        {
+            if (from is not null) Check(SQLitePCL.raw.sqlite3_bind_text(statement, 1, from), db);
+            var row = new SqliteNative.Statement(statement);
+            int rc;
+            while ((rc = row.Step()) == SQLitePCL.raw.SQLITE_ROW)
+            {
+                var name = row.ColumnBytes(0);
+                string? seriesName = null;
+                foreach (var (utf8, known) in series)
+                    if (name.SequenceEqual(utf8)) { seriesName = known; break; }
+                if (seriesName is null) series.Add((name.ToArray(), seriesName = System.Text.Encoding.UTF8.GetString(name)));
+                var packed = EarlyWarning.CountryMonthTally.Pack(row.ColumnBytes(1));
+                if (!countries.TryGetValue(packed, out var iso3)) countries[packed] = iso3 = System.Text.Encoding.UTF8.GetString(row.ColumnBytes(1));
+                var day = row.ColumnBytes(2); // yyyy-MM-dd, EF's text form of a DateOnly
+                var key = Digits(day[..4]) * 10000 + Digits(day.Slice(5, 2)) * 100 + Digits(day.Slice(8, 2));
+                if (!months.TryGetValue(key, out var month)) months[key] = month = new DateOnly(key / 10000, key / 100 % 100, key % 100);
+                rows.Add(new CountryMonth
+                {
+                    Series = seriesName, CountryIso3 = iso3, Month = month, StateBased = row.ColumnInt(3),
+                    NonState = Nullable(row, 4), OneSided = Nullable(row, 5), Other = Nullable(row, 6), Events = Nullable(row, 7), Admin1Areas = Nullable(row, 8),
+                });
+            }
+            if (rc != SQLitePCL.raw.SQLITE_DONE) Check(rc, db);
+        }
+        return rows;
+    }
+
+    private static int Digits(ReadOnlySpan<byte> digits)
+    {
+        var n = 0;
+        foreach (var d in digits) n = n * 10 + (d - '0');
+        return n;
+    }
+
+    private static int? Nullable(SqliteNative.Statement row, int i) => row.IsNull(i) ? null : row.ColumnInt(i);
+
+    private static void Check(int rc, SQLitePCL.sqlite3 db)
+    {
+        if (rc is not (SQLitePCL.raw.SQLITE_OK or SQLitePCL.raw.SQLITE_DONE or SQLitePCL.raw.SQLITE_ROW))
+            Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, db);
     }
 
     /// <summary>How many months before a month its derived indicators read (change against the previous 12 months).</summary>

@@ -38,30 +38,55 @@ public static class SeriesChoice
     /// <param name="present">When the rows are a window of months (<paramref name="from"/>): the series the country has any
     /// row in at all, since a systematic dataset covers every month of a country it has a row for, even outside the window.</param>
     /// <param name="from">The first month wanted; null for all.</param>
-    public static SortedDictionary<DateOnly, MonthFigures> Choose(IEnumerable<CountryMonth> rowsOfCountry, IReadOnlyDictionary<string, SeriesBounds> bounds,
+    public static SortedList<DateOnly, MonthFigures> Choose(IEnumerable<CountryMonth> rowsOfCountry, IReadOnlyDictionary<string, SeriesBounds> bounds,
         IReadOnlySet<string>? present = null, DateOnly? from = null)
     {
-        var bySeries = rowsOfCountry.GroupBy(r => r.Series).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Month));
-        var chosen = new SortedDictionary<DateOnly, MonthFigures>();
-        // Lowest priority first, so a better series overwrites.
+        var bySeries = new Dictionary<string, List<CountryMonth>>(StringComparer.Ordinal);
+        foreach (var r in rowsOfCountry) (bySeries.TryGetValue(r.Series, out var list) ? list : bySeries[r.Series] = []).Add(r);
+        foreach (var series in Priority)
+            if (!bySeries.ContainsKey(series) && present?.Contains(series) == true) bySeries[series] = [];
+
+        // The months each series covers: a systematic dataset every month of its bounds (from the window's start), the
+        // others the months they have rows for.
+        (int First, int Last)? Covered(string series, List<CountryMonth> rows)
+        {
+            if (series != EventDatasets.Incident && bounds.TryGetValue(series, out var b))
+            {
+                var first = from is { } f && f > b.First ? f : b.First;
+                return first <= b.Last ? (Index(first), Index(b.Last)) : null;
+            }
+            return rows.Count == 0 ? null : (rows.Min(r => Index(r.Month)), rows.Max(r => Index(r.Month)));
+        }
+        var spans = bySeries.Where(kv => Priority.Contains(kv.Key)).Select(kv => (kv.Key, kv.Value, Span: Covered(kv.Key, kv.Value)))
+            .Where(x => x.Span is not null).ToList();
+        if (spans.Count == 0) return [];
+        var lo = spans.Min(x => x.Span!.Value.First);
+        var months = new MonthFigures?[spans.Max(x => x.Span!.Value.Last) - lo + 1];
+
+        // Lowest priority first, so a better series overwrites; months in an array, so filling them is not a tree insert.
         foreach (var series in Priority.Reverse())
         {
-            if (!bySeries.TryGetValue(series, out var rows))
+            var (_, rows, span) = spans.FirstOrDefault(x => x.Key == series);
+            if (span is not { } covered) continue;
+            var systematic = series != EventDatasets.Incident && bounds.ContainsKey(series);
+            if (systematic)
             {
-                if (present?.Contains(series) != true) continue;
-                rows = [];
+                var quiet = MonthFigures.Quiet(series);
+                for (var m = covered.First; m <= covered.Last; m++) months[m - lo] = quiet;
             }
-            if (series == EventDatasets.Incident || !bounds.TryGetValue(series, out var b))
+            foreach (var row in rows)
             {
-                foreach (var (month, row) in rows) chosen[month] = MonthFigures.Of(row);
-                continue;
+                var m = Index(row.Month);
+                if (m >= covered.First && m <= covered.Last) months[m - lo] = MonthFigures.Of(row);
             }
-            var first = from is { } f && f > b.First ? f : b.First;
-            for (var month = first; month <= b.Last; month = month.AddMonths(1))
-                chosen[month] = rows.TryGetValue(month, out var row) ? MonthFigures.Of(row) : MonthFigures.Quiet(series);
         }
+        var chosen = new SortedList<DateOnly, MonthFigures>(months.Count(m => m is not null));
+        for (var i = 0; i < months.Length; i++)
+            if (months[i] is { } figures) chosen.Add(new DateOnly((lo + i) / 12, (lo + i) % 12 + 1, 1), figures);
         return chosen;
     }
+
+    private static int Index(DateOnly month) => month.Year * 12 + month.Month - 1;
 
     public static string SourceName(string series) => series switch
     {
