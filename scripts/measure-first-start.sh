@@ -12,7 +12,7 @@ for i in $(seq 1 "$runs"); do
   dir="$(mktemp -d)"
   start=$(date +%s.%N)
   INTERLOCK_ADMIN_PASSWORD="measure-first-start-$RANDOM$RANDOM" ConnectionStrings__Interlock="Data Source=$dir/interlock.db" \
-    dotnet "$app" --urls "http://127.0.0.1:$port" --contentRoot src/Interlock.Web >"$dir/out.log" 2>&1 &
+    dotnet "$app" --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Interlock.Web" >"$dir/out.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do
     kill -0 "$pid" 2>/dev/null || { cat "$dir/out.log"; exit 1; }
