@@ -74,7 +74,8 @@ public static class MeetingHistorySeeder
     private static async Task<(Dictionary<string, Meeting>, int)> SeedMeetingsAsync(InterlockDbContext db, Guid keeper, Dictionary<string, Guid> orgs,
         Dictionary<string, Document> documents, DateTimeOffset now, CancellationToken ct)
     {
-        var existing = await db.Meetings.Include(m => m.Participants).Include(m => m.Agenda).Include(m => m.Documents)
+        // Three collections: one query each (a single join would multiply their rows, and EF warns on every seed).
+        var existing = await db.Meetings.Include(m => m.Participants).Include(m => m.Agenda).Include(m => m.Documents).AsSplitQuery()
             .Where(m => m.Key != null).ToDictionaryAsync(m => m.Key!, StringComparer.Ordinal, ct);
         var participants = MeetingHistory.ReadParticipants().ToLookup(p => p.MeetingKey);
         var agenda = MeetingHistory.ReadAgenda().ToLookup(a => a.MeetingKey);
