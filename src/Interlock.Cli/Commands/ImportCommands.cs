@@ -34,7 +34,7 @@ public static class ImportCommands
             using var scope = services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<InterlockDbContext>();
             var result = await cli.Out.WithStatusAsync("Recomputing country-months…", () => CountryMonthSeries.RecomputeAllAsync(db, token));
-            cli.Out.WriteLine($"Recomputed {result.CountryMonths} country-months in {result.Elapsed.TotalSeconds:0.00} s.");
+            cli.Out.WriteLine($"Recomputed {result.CountryMonths} country-months ({result.Written} stored rows changed) in {result.Elapsed.TotalSeconds:0.00} s.");
             await RiskCommands.RecomputeAsync(cli, db, token);
             return ExitCodes.Ok;
         }));

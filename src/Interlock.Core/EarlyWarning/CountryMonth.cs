@@ -26,6 +26,11 @@ public sealed class CountryMonth
     public int? OrganizedViolence => NonState is { } ns && OneSided is { } os ? StateBased + ns + os : null;
 
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>Whether <paramref name="other"/> has the same figures (whatever its key).</summary>
+    public bool HasSameFiguresAs(CountryMonth other) =>
+        StateBased == other.StateBased && NonState == other.NonState && OneSided == other.OneSided && Other == other.Other &&
+        Events == other.Events && Admin1Areas == other.Admin1Areas;
 }
 
 /// <summary>One run of an import: which file, by whom, and what it changed. Audited as one entry.</summary>

@@ -19,11 +19,14 @@ public static class CountryMonthSeries
     private const string PostgresMonth = "e.\"DateStart\" - (EXTRACT(DAY FROM e.\"DateStart\")::int - 1)";
 
     /// <summary>
-    /// PostgreSQL in two hash aggregations: by (series, country, month, admin1), then by (series, country, month),
-    /// counting the admin1 groups. COUNT(DISTINCT) would sort every group instead.
+    /// PostgreSQL computes the country-months into the temporary table <c>cm_new</c> in two hash aggregations: by
+    /// (series, country, month, admin1), then by (series, country, month), counting the admin1 groups. COUNT(DISTINCT)
+    /// would sort every group instead.
     /// </summary>
-    private static string PostgresAggregate(string where, string? join) => $"""
+    private static string PostgresCompute(string where, string? join) => $"""
         SET LOCAL work_mem = '256MB';
+        DROP TABLE IF EXISTS cm_new;
+        CREATE TEMP TABLE cm_new ON COMMIT DROP AS
         WITH a AS (
           SELECT e."Dataset" AS s, e."CountryIso3" AS c, {PostgresMonth} AS m, e."Admin1" AS area,
                  SUM(CASE WHEN e."ViolenceType" = 1 THEN e."Best" ELSE 0 END) AS sb,
@@ -35,10 +38,28 @@ public static class CountryMonthSeries
           WHERE e."Classification" = 0 {where}
           GROUP BY 1, 2, 3, 4
         ), g AS (
-          SELECT s, c, m, SUM(sb) AS sb, SUM(ns) AS ns, SUM(os) AS os, SUM(ot) AS ot, SUM(n) AS n, COUNT(area) AS a1 FROM a GROUP BY s, c, m
+          SELECT s, c, m, SUM(sb)::int AS sb, SUM(ns)::int AS ns, SUM(os)::int AS os, SUM(ot)::int AS ot, SUM(n)::int AS n, COUNT(area)::int AS a1
+          FROM a GROUP BY s, c, m
         )
+        SELECT g.* FROM g {join};
+        """;
+
+    /// <summary>
+    /// Brings the stored rows of <paramref name="scope"/> (a condition on <c>t</c>) to <c>cm_new</c>, as
+    /// <see cref="SqliteCountryMonths"/> does on SQLite: unchanged rows are left alone, changed ones updated, new ones
+    /// inserted, those no longer computed deleted. Its row count is the number of rows written.
+    /// </summary>
+    private static string PostgresWrite(string scope) => $"""
+        UPDATE "CountryMonths" t SET "StateBased" = n.sb, "NonState" = n.ns, "OneSided" = n.os, "Other" = n.ot, "Events" = n.n, "Admin1Areas" = n.a1
+        FROM cm_new n
+        WHERE t."Series" = n.s AND t."CountryIso3" = n.c AND t."Month" = n.m
+          AND (t."StateBased", t."NonState", t."OneSided", t."Other", t."Events", t."Admin1Areas") IS DISTINCT FROM (n.sb, n.ns, n.os, n.ot, n.n, n.a1);
         INSERT INTO "CountryMonths" ("Series", "CountryIso3", "Month", "StateBased", "NonState", "OneSided", "Other", "Events", "Admin1Areas")
-        SELECT g.s, g.c, g.m, g.sb, g.ns, g.os, g.ot, g.n, g.a1 FROM g {join};
+        SELECT n.s, n.c, n.m, n.sb, n.ns, n.os, n.ot, n.n, n.a1 FROM cm_new n
+        WHERE NOT EXISTS (SELECT 1 FROM "CountryMonths" t WHERE t."Series" = n.s AND t."CountryIso3" = n.c AND t."Month" = n.m)
+        ORDER BY n.s, n.c, n.m;
+        DELETE FROM "CountryMonths" t
+        WHERE {scope} AND NOT EXISTS (SELECT 1 FROM cm_new n WHERE t."Series" = n.s AND t."CountryIso3" = n.c AND t."Month" = n.m);
         """;
 
     /// <summary>
@@ -60,17 +81,17 @@ public static class CountryMonthSeries
                 while (await r.ReadAsync(ct)) touched.Add((r.GetString(0), r.GetString(1)));
             }
             if (touched.Count == 0) return 0;
-            return await SqliteCountryMonths.RecomputeAsync((SqliteConnection)transaction.Connection!, (SqliteTransaction)transaction, dataset, touched, ct);
+            return SqliteCountryMonths.Recompute((SqliteConnection)transaction.Connection!, dataset, touched).CountryMonths;
         }
 
         var count = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM cm_touched").SingleAsync(ct);
         if (count == 0) return 0;
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await db.Database.ExecuteSqlRawAsync(
-            """DELETE FROM "CountryMonths" c USING cm_touched k WHERE c."Series" = {0} AND c."CountryIso3" = k.iso3 AND c."Month" = k.month;""" +
-            PostgresAggregate("""AND e."Dataset" = {0} AND e."CountryIso3" IN (SELECT DISTINCT iso3 FROM cm_touched)""",
-                "JOIN cm_touched k ON k.iso3 = g.c AND k.month = g.m"),
-            [dataset], ct);
+            PostgresCompute("""AND e."Dataset" = {0} AND e."CountryIso3" IN (SELECT DISTINCT iso3 FROM cm_touched)""",
+                "JOIN cm_touched k ON k.iso3 = g.c AND k.month = g.m"), [dataset], ct);
+        await db.Database.ExecuteSqlRawAsync(
+            PostgresWrite("""t."Series" = {0} AND (t."CountryIso3", t."Month") IN (SELECT iso3, month FROM cm_touched)"""), [dataset], ct);
         return count;
     }
 
@@ -113,27 +134,34 @@ public static class CountryMonthSeries
         return rows.Count;
     }
 
-    public sealed record RecomputeResult(int CountryMonths, TimeSpan Elapsed);
+    /// <param name="CountryMonths">How many country-months were computed.</param>
+    /// <param name="Written">How many stored rows had to change to match them (inserted, updated or deleted).</param>
+    public sealed record RecomputeResult(int CountryMonths, int Written, TimeSpan Elapsed);
 
-    /// <summary>Rebuilds the series of every event dataset from all events, in one transaction with one audit entry.</summary>
+    /// <summary>
+    /// Rebuilds the series of every event dataset from all events, in one transaction with one audit entry. Only the rows
+    /// whose figures differ from the stored ones are written.
+    /// </summary>
     public static async Task<RecomputeResult> RecomputeAllAsync(InterlockDbContext db, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
         var outer = db.Database.CurrentTransaction;
         await using var own = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var transaction = (outer ?? own)!.GetDbTransaction();
-        int rows;
+        int rows, written;
         if (db.Database.IsNpgsql())
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+            await db.Database.ExecuteSqlRawAsync(PostgresCompute("", null), ct);
+            rows = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM cm_new").SingleAsync(ct);
             var datasets = string.Join(", ", EventDatasets.EventSets.Select(d => $"'{d}'"));
-            await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"CountryMonths\" WHERE \"Series\" IN ({datasets});" + PostgresAggregate("", null), ct);
-            rows = await db.CountryMonths.CountAsync(m => EventDatasets.EventSets.Contains(m.Series), ct);
+            written = await db.Database.ExecuteSqlRawAsync(PostgresWrite($"t.\"Series\" IN ({datasets})"), ct);
         }
-        else rows = await SqliteCountryMonths.RecomputeAsync((SqliteConnection)transaction.Connection!, (SqliteTransaction)transaction, null, null, ct);
-        db.AuditNextSaveAsBatch(nameof(CountryMonth), "recompute", JsonSerializer.Serialize(new { series = EventDatasets.EventSets, countryMonths = rows }));
+        else (rows, written) = SqliteCountryMonths.Recompute((SqliteConnection)transaction.Connection!, null, null);
+        db.AuditNextSaveAsBatch(nameof(CountryMonth), "recompute",
+            JsonSerializer.Serialize(new { series = EventDatasets.EventSets, countryMonths = rows, rowsWritten = written }));
         await db.SaveChangesAsync(ct);
         if (own is not null) await own.CommitAsync(ct);
-        return new RecomputeResult(rows, clock.Elapsed);
+        return new RecomputeResult(rows, written, clock.Elapsed);
     }
 }

@@ -47,11 +47,8 @@ internal static unsafe partial class SqliteNative
     [LibraryImport(Library, EntryPoint = "sqlite3_column_type"), SuppressGCTransition, UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     private static partial int ColumnType(IntPtr stmt, int index);
 
-    [LibraryImport(Library, EntryPoint = "sqlite3_column_blob"), SuppressGCTransition, UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    private static partial byte* ColumnBlob(IntPtr stmt, int index);
-
-    [LibraryImport(Library, EntryPoint = "sqlite3_column_bytes"), SuppressGCTransition, UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    private static partial int ColumnBytes(IntPtr stmt, int index);
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_text"), SuppressGCTransition, UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static partial byte* ColumnText(IntPtr stmt, int index);
 
     /// <summary>A prepared statement's pointer, valid while its <see cref="sqlite3_stmt"/> is not disposed.</summary>
     public readonly struct Statement(sqlite3_stmt statement)
@@ -74,11 +71,22 @@ internal static unsafe partial class SqliteNative
         public int ColumnInt(int index) => SqliteNative.ColumnInt(_p, index);
         public bool IsNull(int index) => ColumnType(_p, index) == raw.SQLITE_NULL;
 
-        /// <summary>The column's bytes (text as UTF-8), valid until the next step.</summary>
-        public ReadOnlySpan<byte> ColumnBytes(int index)
+        /// <summary>A text column's UTF-8 bytes (empty for NULL), valid until the next step.</summary>
+        public ReadOnlySpan<byte> ColumnText(int index)
         {
-            var p = ColumnBlob(_p, index);
-            return p == null ? default : new ReadOnlySpan<byte>(p, SqliteNative.ColumnBytes(_p, index));
+            TryColumnText(index, out var text);
+            return text;
+        }
+
+        /// <summary>
+        /// A text column's UTF-8 bytes, valid until the next step; false for NULL. One native call: SQLite ends the text
+        /// it returns with a NUL, so its length is found here rather than asked for (each call takes the connection's mutex).
+        /// </summary>
+        public bool TryColumnText(int index, out ReadOnlySpan<byte> text)
+        {
+            var p = SqliteNative.ColumnText(_p, index);
+            text = p == null ? default : MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p);
+            return p != null;
         }
     }
 

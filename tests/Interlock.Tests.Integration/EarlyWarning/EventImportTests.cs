@@ -150,11 +150,42 @@ public sealed class EventImportTests(CliDatabases databases) : IClassFixture<Cli
         var batches = await db.ConflictEvents.AsNoTracking().OrderBy(e => e.SourceEventId).Select(e => e.ImportBatchId).ToListAsync(Ct);
         Assert.Equal([2L, 2, 1, 1, 2], batches);
 
-        // The incremental result is what a full recompute gives.
+        // The incremental result is what a full recompute gives: it finds nothing to write.
         var incremental = await MonthsAsync(db);
         db.ChangeTracker.Clear();
-        await CountryMonthSeries.RecomputeAllAsync(db, Ct);
+        var full = await CountryMonthSeries.RecomputeAllAsync(db, Ct);
+        Assert.Equal(0, full.Written);
         Assert.Equal(incremental, await MonthsAsync(db));
+
+        // A stored row that went wrong, one that should not be there and one missing: a full recompute writes those three back.
+        var january = await db.CountryMonths.SingleAsync(m => m.Series == EventDatasets.UcdpGed && m.CountryIso3 == "CAF" && m.Month == new DateOnly(2021, 1, 1), Ct);
+        january.Admin1Areas = 7;
+        db.CountryMonths.Add(new CountryMonth { Series = EventDatasets.UcdpGed, CountryIso3 = "MLI", Month = new DateOnly(2020, 6, 1), StateBased = 5 });
+        db.CountryMonths.Remove(await db.CountryMonths.SingleAsync(m => m.Series == EventDatasets.UcdpGed && m.CountryIso3 == "MLI" && m.Month == new DateOnly(2021, 3, 1), Ct));
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
+        full = await CountryMonthSeries.RecomputeAllAsync(db, Ct);
+        Assert.Equal(3, full.Written);
+        Assert.Equal(incremental, await MonthsAsync(db));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_month_whose_only_event_moves_away_loses_its_row(string provider)
+    {
+        await using var database = await databases.SeededAsync(provider);
+        await using var db = database.Open();
+        Assert.True((await ImportAsync(db, EventDatasets.UcdpGed, string.Join("\n", GedHeader,
+            "1,1,482,,Ouaka,2021-01-05,2021-01-05,12,10,15,6.25,21.2,Government of Central African Republic,CPC", ""), "v1.csv")).Succeeded);
+        db.ChangeTracker.Clear();
+
+        // The next release dates the event in February.
+        var result = await ImportAsync(db, EventDatasets.UcdpGed, string.Join("\n", GedHeader,
+            "1,1,482,,Ouaka,2021-02-05,2021-02-05,12,10,15,6.25,21.2,Government of Central African Republic,CPC", ""), "v2.csv");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Rejections));
+        Assert.Equal(2, result.CountryMonthsRecomputed);
+        var months = await db.CountryMonths.AsNoTracking().Where(m => m.Series == EventDatasets.UcdpGed).ToListAsync(Ct);
+        Assert.Equal([(new DateOnly(2021, 2, 1), 12, 1)], months.Select(m => (m.Month, m.StateBased, m.Events!.Value)));
     }
 
     [Theory, MemberData(nameof(Providers))]
