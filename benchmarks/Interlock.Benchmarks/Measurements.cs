@@ -126,7 +126,7 @@ public static class Measurements
         var result = Run();
         // CPU of this process only: on PostgreSQL the work is the server's.
         return new Measurement(name, result.Elapsed.TotalSeconds, events,
-            Note: $"{result.CountryMonths} country-months; first run in the process {cold.Elapsed.TotalSeconds:0.00} s",
+            Note: $"{result.CountryMonths} country-months, {result.Written} rows written; first run in the process {cold.Elapsed.TotalSeconds:0.00} s",
             CpuSeconds: provider == "sqlite" ? (Cpu - cpu).TotalSeconds : null);
     }
 
