@@ -157,7 +157,8 @@ public static class CountryMonthSeries
             var datasets = string.Join(", ", EventDatasets.EventSets.Select(d => $"'{d}'"));
             written = await db.Database.ExecuteSqlRawAsync(PostgresWrite($"t.\"Series\" IN ({datasets})"), ct);
         }
-        else (rows, written) = SqliteCountryMonths.Recompute((SqliteConnection)transaction.Connection!, null, null);
+        // In its own transaction, nothing is written before the events are read: other connections may help read them.
+        else (rows, written) = SqliteCountryMonths.Recompute((SqliteConnection)transaction.Connection!, null, null, unwritten: own is not null);
         db.AuditNextSaveAsBatch(nameof(CountryMonth), "recompute",
             JsonSerializer.Serialize(new { series = EventDatasets.EventSets, countryMonths = rows, rowsWritten = written }));
         await db.SaveChangesAsync(ct);

@@ -25,6 +25,7 @@ internal sealed class CountryMonthTally(int expectedEvents = 0)
     private readonly Dictionary<int, int[]> _months = [];
     private readonly Dictionary<long, int> _other = [];
     private readonly Dictionary<ulong, int> _areaIds = [];
+    private readonly List<ulong> _areaHashes = [];
     private readonly List<(int Dataset, int Country, int YearMonth)> _keys = new(4096);
     private Totals[] _totals = new Totals[4096];
     private long[] _pairs = new long[Math.Max(expectedEvents, 1024)];
@@ -47,10 +48,50 @@ internal sealed class CountryMonthTally(int expectedEvents = 0)
         }
         t.Events++;
         if (admin1Hash is not { } area) return;
+        AddPair(slot, AreaId(area));
+    }
+
+    private int AreaId(ulong area)
+    {
         ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_areaIds, area, out var known);
-        if (!known) id = _areaIds.Count - 1;
+        if (!known)
+        {
+            id = _areaIds.Count - 1;
+            _areaHashes.Add(area);
+        }
+        return id;
+    }
+
+    private void AddPair(int slot, int areaId)
+    {
         if (_pairCount == _pairs.Length) Array.Resize(ref _pairs, _pairs.Length * 2);
-        _pairs[_pairCount++] = (long)slot << 32 | (uint)id;
+        _pairs[_pairCount++] = (long)slot << 32 | (uint)areaId;
+    }
+
+    /// <summary>
+    /// Adds what <paramref name="other"/> counted (another part of the same events, tallied on another thread): its
+    /// totals group by group, and its (group, area) pairs renumbered into this tally's groups and areas, so the spread
+    /// is counted once over both. Neither may have been read yet.
+    /// </summary>
+    public void Merge(CountryMonthTally other)
+    {
+        if (_finished || other._finished) throw new InvalidOperationException("A tally cannot be merged after its groups were read.");
+        var slots = new int[other._keys.Count];
+        for (var g = 0; g < slots.Length; g++)
+        {
+            var (dataset, country, yearMonth) = other._keys[g];
+            slots[g] = Slot(dataset, country, yearMonth);
+            ref var t = ref _totals[slots[g]];
+            var o = other._totals[g];
+            t.StateBased += o.StateBased;
+            t.NonState += o.NonState;
+            t.OneSided += o.OneSided;
+            t.Other += o.Other;
+            t.Events += o.Events;
+        }
+        var areas = new int[other._areaHashes.Count];
+        for (var a = 0; a < areas.Length; a++) areas[a] = AreaId(other._areaHashes[a]);
+        foreach (var pair in other._pairs.AsSpan(0, other._pairCount)) AddPair(slots[(int)(pair >> 32)], areas[(int)pair]);
     }
 
     /// <summary>The groups in order of first sight with their totals (spread counted on the first call).</summary>

@@ -19,26 +19,22 @@ internal static class SqliteCountryMonths
     /// <summary>Up to this many countries are read through the (country, date) index; more, and the table is scanned.</summary>
     private const int IndexedCountries = 16;
 
-    private static readonly byte[][] DatasetBytes = EventDatasets.EventSets.Select(Encoding.UTF8.GetBytes).ToArray();
-
     /// <summary>
     /// Recomputes the series of <paramref name="dataset"/> (or of every event dataset when null), for the given
     /// country-months only (or all), in the connection's current transaction. Returns how many country-months were
-    /// computed and how many rows were written to store them (<see cref="Write"/>).
+    /// computed and how many rows were written to store them (<see cref="Write"/>). <paramref name="unwritten"/>: the
+    /// transaction has written nothing yet, so a scan of all events may be shared with other connections (<see cref="SqliteEventScan.TallyAll"/>).
     /// </summary>
-    public static (int CountryMonths, int Written) Recompute(SqliteConnection connection, string? dataset, HashSet<(string Iso3, string Month)>? only)
+    public static (int CountryMonths, int Written) Recompute(SqliteConnection connection, string? dataset, HashSet<(string Iso3, string Month)>? only,
+        bool unwritten = false)
     {
         var db = connection.Handle!;
         var countries = only?.Select(k => k.Iso3).Distinct(StringComparer.Ordinal).ToList();
-        var sql = """SELECT "Dataset", "CountryIso3", "DateStart", "ViolenceType", "Best", "Admin1" FROM "ConflictEvents" """ +
-                  (countries is { Count: <= IndexedCountries }
-                      ? $"WHERE \"Classification\" = 0 AND \"CountryIso3\" IN ({string.Join(", ", countries.Select((_, i) => $"?{i + 1}"))})"
-                      : "NOT INDEXED WHERE \"Classification\" = 0");
         var wanted = dataset is null ? -1 : Array.IndexOf(EventDatasets.EventSets, dataset);
-        HashSet<int>? countryFilter = countries is null ? null : countries.Select(CountryMonthTally.Pack).ToHashSet();
-
-        var tally = Aggregate(db, sql, countries is { Count: <= IndexedCountries } ? countries : null, wanted, countryFilter,
-            only is null ? EstimateRows(db) : 0);
+        var tally = countries is null ? SqliteEventScan.TallyAll(db, wanted, unwritten, out _)
+            : countries.Count <= IndexedCountries
+                ? SqliteEventScan.Tally(db, $"\"CountryIso3\" IN ({string.Join(", ", countries.Select((_, i) => $"?{i + 1}"))})", countries, wanted, null)
+                : SqliteEventScan.Tally(db, null, null, wanted, countries.Select(CountryMonthTally.Pack).ToHashSet());
 
         var names = new Dictionary<int, string>();
         var rows = new List<CountryMonth>();
@@ -57,7 +53,8 @@ internal static class SqliteCountryMonths
 
         // The stored rows of the same scope: every event series, or the touched months of one.
         var stored = only is null
-            ? Read(connection, $"WHERE \"Series\" IN ({string.Join(", ", (dataset is null ? EventDatasets.EventSets : [dataset]).Select(d => $"'{d}'"))})")
+            // The table itself, in rowid order: through the primary key, each row would be a seek.
+            ? Read(connection, $"NOT INDEXED WHERE \"Series\" IN ({string.Join(", ", (dataset is null ? EventDatasets.EventSets : [dataset]).Select(d => $"'{d}'"))})")
             : Read(connection, """WHERE "Series" = ?1 AND ("CountryIso3", "Month") IN (SELECT iso3, month FROM temp.cm_touched)""", dataset);
         var changed = Write(connection, stored, rows);
         return (only?.Count ?? rows.Count, changed);
@@ -78,12 +75,13 @@ internal static class SqliteCountryMonths
     /// </summary>
     private static int Write(SqliteConnection connection, List<CountryMonth> stored, List<CountryMonth> computed)
     {
-        var old = stored.ToDictionary(r => (r.Series, r.CountryIso3, r.Month));
+        var old = new Dictionary<long, CountryMonth>(stored.Count);
+        foreach (var row in stored) old.Add(Key(row), row);
         var inserts = new List<CountryMonth>();
         var updates = new List<CountryMonth>();
         foreach (var row in computed)
         {
-            if (!old.Remove((row.Series, row.CountryIso3, row.Month), out var was)) inserts.Add(row);
+            if (!old.Remove(Key(row), out var was)) inserts.Add(row);
             else if (!row.HasSameFiguresAs(was)) updates.Add(row);
         }
         var db = connection.Handle!;
@@ -95,6 +93,10 @@ internal static class SqliteCountryMonths
         Insert(connection, inserts);
         return old.Count + updates.Count + inserts.Count;
     }
+
+    /// <summary>An event series' row key in one long: series number, packed country code, yyyyMM.</summary>
+    private static long Key(CountryMonth row) =>
+        (long)Array.IndexOf(EventDatasets.EventSets, row.Series) << 48 | (long)CountryMonthTally.Pack(row.CountryIso3) << 20 | (uint)(row.Month.Year * 100 + row.Month.Month);
 
     /// <summary>
     /// Inserts country-months with one prepared statement bound through <see cref="SqliteNative"/>, in the caller's
@@ -145,35 +147,6 @@ internal static class SqliteCountryMonths
         value is { } v ? statement.Int(index, v) : statement.Null(index);
 
     /// <summary>
-    /// The scan itself, in its own method compiled with full optimization at once (no tiering): it runs once per
-    /// recompute, a million times round its loop.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static CountryMonthTally Aggregate(sqlite3 db, string sql, List<string>? bind, int wanted, HashSet<int>? countryFilter, int expectedRows)
-    {
-        var tally = new CountryMonthTally(expectedRows);
-        Check(raw.sqlite3_prepare_v2(db, sql, out var stmt), db);
-        using (stmt)
-        {
-            if (bind is not null)
-                for (var i = 0; i < bind.Count; i++) Check(raw.sqlite3_bind_text(stmt, i + 1, bind[i]), db);
-            var row = new SqliteNative.Statement(stmt);
-            int rc;
-            while ((rc = row.Step()) == raw.SQLITE_ROW)
-            {
-                var ds = DatasetIndex(row.ColumnText(0));
-                if (ds < 0 || (wanted >= 0 && ds != wanted)) continue;
-                var country = CountryMonthTally.Pack(row.ColumnText(1));
-                if (countryFilter is not null && !countryFilter.Contains(country)) continue;
-                tally.Add(ds, country, YearMonth(row.ColumnText(2)), (ViolenceType)row.ColumnInt(3), row.ColumnInt(4),
-                    row.TryColumnText(5, out var admin1) ? CountryMonthTally.Hash(admin1) : null);
-            }
-            if (rc != raw.SQLITE_DONE) Check(rc, db);
-        }
-        return tally;
-    }
-
-    /// <summary>
     /// The country-month rows that <paramref name="where"/> selects (its parameters ?1… bound to <paramref name="bind"/>),
     /// through the native statement: the ADO.NET reader, its strings and its date parsing took a third of a full risk
     /// recompute (0.33 s for 84,000 rows). Series, codes and months are decoded once each.
@@ -203,7 +176,7 @@ internal static class SqliteCountryMonths
                 var packed = CountryMonthTally.Pack(row.ColumnText(1));
                 if (!countries.TryGetValue(packed, out var iso3)) countries[packed] = iso3 = Encoding.UTF8.GetString(row.ColumnText(1));
                 var day = row.ColumnText(2); // yyyy-MM-dd, EF's text form of a DateOnly
-                var key = YearMonth(day) * 100 + (day[8] - '0') * 10 + (day[9] - '0');
+                var key = SqliteEventScan.YearMonth(day) * 100 + (day[8] - '0') * 10 + (day[9] - '0');
                 if (!months.TryGetValue(key, out var month)) months[key] = month = new DateOnly(key / 10000, key / 100 % 100, key % 100);
                 rows.Add(new CountryMonth
                 {
@@ -218,28 +191,6 @@ internal static class SqliteCountryMonths
     }
 
     private static int? NullableInt(SqliteNative.Statement row, int i) => row.IsNull(i) ? null : row.ColumnInt(i);
-
-    /// <summary>The events table's row count from its rowids (max - min): the size to reserve for the spread's pairs.</summary>
-    private static int EstimateRows(sqlite3 db)
-    {
-        Check(raw.sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(\"Id\") - MIN(\"Id\") + 1, 0) FROM \"ConflictEvents\"", out var stmt), db);
-        using (stmt)
-        {
-            Check(raw.sqlite3_step(stmt), db);
-            return (int)Math.Min(raw.sqlite3_column_int64(stmt, 0), 50_000_000);
-        }
-    }
-
-    private static int DatasetIndex(ReadOnlySpan<byte> name)
-    {
-        for (var i = 0; i < DatasetBytes.Length; i++)
-            if (name.SequenceEqual(DatasetBytes[i])) return i;
-        return -1;
-    }
-
-    /// <summary>'yyyy-MM-dd' (EF's text form of a DateOnly) as yyyyMM.</summary>
-    private static int YearMonth(ReadOnlySpan<byte> day) =>
-        ((day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0')) * 100 + (day[5] - '0') * 10 + (day[6] - '0');
 
     private static void Check(int rc, sqlite3 db)
     {
