@@ -18,7 +18,7 @@ namespace Interlock.Benchmarks;
 /// </summary>
 public static class FullRecompute
 {
-    public sealed record Run(double SeriesSeconds, double RiskSeconds, int CountryMonths, int RowsWritten, int Levels, int IndicatorValues)
+    public sealed record Run(double SeriesSeconds, double RiskSeconds, int CountryMonths, int RowsWritten, int Levels, int LevelsWritten, int IndicatorValues)
     {
         public double Seconds => SeriesSeconds + RiskSeconds;
     }
@@ -32,7 +32,7 @@ public static class FullRecompute
         public string Describe() =>
             $"{Median.Seconds:0.00} s median of {Runs.Count} (min {Runs.Min(r => r.Seconds):0.00}, max {Runs.Max(r => r.Seconds):0.00}; " +
             $"country-months {MedianSeries:0.00} s + indicators and risk {MedianRisk:0.00} s); " +
-            $"{Median.CountryMonths:N0} country-months ({Median.RowsWritten:N0} rows written), {Median.Levels:N0} levels, " +
+            $"{Median.CountryMonths:N0} country-months ({Median.RowsWritten:N0} rows written), {Median.Levels:N0} levels ({Median.LevelsWritten:N0} written), " +
             $"{Median.IndicatorValues:N0} indicator values; first run in the process {First.Seconds:0.00} s";
     }
 
@@ -58,7 +58,8 @@ public static class FullRecompute
             var series = CountryMonthSeries.RecomputeAllAsync(db).GetAwaiter().GetResult();
             db.ChangeTracker.Clear();
             var risk = RiskRecompute.RecomputeAllAsync(db).GetAwaiter().GetResult();
-            return new Run(series.Elapsed.TotalSeconds, risk.Elapsed.TotalSeconds, series.CountryMonths, series.Written, risk.CountryMonths, risk.IndicatorValues);
+            return new Run(series.Elapsed.TotalSeconds, risk.Elapsed.TotalSeconds, series.CountryMonths, series.Written, risk.CountryMonths,
+                risk.LevelsWritten, risk.IndicatorValues);
         }
 
         var first = Once();

@@ -177,7 +177,7 @@ try
     foreach (var r in recomputes)
         report.Add($"| full recompute of all countries and months < 2 s ({r.Database}{(r.Rewrite ? ", every stored row rewritten" : "")}) | " +
                    $"{r.Median.Seconds:0.00} s median of {r.Runs.Count} (country-months {r.MedianSeries:0.00} s + indicators and risk levels {r.MedianRisk:0.00} s; " +
-                   $"{r.Median.RowsWritten:N0} country-month rows written) | {Bar(r.Median.Seconds < 2)} |");
+                   $"{r.Median.RowsWritten:N0} country-month rows and {r.Median.LevelsWritten:N0} levels written) | {Bar(r.Median.Seconds < 2)} |");
     var text = string.Join('\n', report);
     Console.WriteLine(text);
     if (Opt("--markdown") is { } md) File.WriteAllText(md, text + "\n");

@@ -29,6 +29,6 @@ public static class RiskCommands
     {
         var result = await cli.Out.WithStatusAsync("Recomputing indicators and risk levels…", () => RiskRecompute.RecomputeAllAsync(db, ct));
         cli.Out.WriteLine($"Computed {result.IndicatorValues} derived indicator values and recomputed {result.CountryMonths} country-month risk levels " +
-                          $"of {result.Countries} countries in {result.Elapsed.TotalSeconds:0.00} s.");
+                          $"of {result.Countries} countries ({result.LevelsWritten} stored levels changed) in {result.Elapsed.TotalSeconds:0.00} s.");
     }
 }

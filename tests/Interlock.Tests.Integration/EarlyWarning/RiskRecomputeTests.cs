@@ -100,9 +100,28 @@ public sealed class RiskRecomputeTests(CliDatabases databases) : IClassFixture<C
             .Single(v => v.IndicatorCode == "spillover").Value >= 400);
 
         var incremental = await RiskSnapshotAsync(db);
+        db.ChangeTracker.Clear();
         var full = await RiskRecompute.RecomputeAllAsync(db, Ct);
         Assert.True(full.Full);
         Assert.Equal(incremental, await RiskSnapshotAsync(db));
+        // The full recompute found every level as stored: it wrote none, and each keeps the time it was set.
+        Assert.Equal(0, full.LevelsWritten);
+        Assert.Equal(chad.ComputedAt, (await db.CountryRisks.AsNoTracking().SingleAsync(r => r.CountryIso3 == "TCD" && r.Month == chad.Month, Ct)).ComputedAt);
+
+        // A level gone wrong, one that should not be there and one missing: the full recompute writes those three back.
+        var december = await db.CountryRisks.SingleAsync(r => r.CountryIso3 == "CAF" && r.Month == new DateOnly(2022, 12, 1), Ct);
+        var was = december.Level;
+        december.Level = RiskLevel.Low;
+        db.CountryRisks.Add(new CountryRisk { CountryIso3 = "CAF", Month = new DateOnly(1950, 1, 1), Level = RiskLevel.Alert, ComputedAt = chad.ComputedAt });
+        db.CountryRisks.Remove(await db.CountryRisks.SingleAsync(r => r.CountryIso3 == "TCD" && r.Month == chad.Month, Ct));
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
+        full = await RiskRecompute.RecomputeAllAsync(db, Ct);
+        Assert.Equal(3, full.LevelsWritten);
+        Assert.Equal(incremental, await RiskSnapshotAsync(db));
+        var corrected = await db.CountryRisks.AsNoTracking().SingleAsync(r => r.CountryIso3 == "CAF" && r.Month == new DateOnly(2022, 12, 1), Ct);
+        Assert.Equal(was, corrected.Level);
+        Assert.True(corrected.ComputedAt > december.ComputedAt);
     }
 
     [Theory, MemberData(nameof(Providers))]

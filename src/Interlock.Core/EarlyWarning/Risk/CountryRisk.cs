@@ -12,5 +12,9 @@ public sealed class CountryRisk
     /// <summary>The first day of the month.</summary>
     public DateOnly Month { get; set; }
     public RiskLevel Level { get; set; }
+    /// <summary>
+    /// When the level was set: a recompute that finds the same level leaves the row as it is, so this is the time the
+    /// level last changed (what the alerts and the situation timeline read).
+    /// </summary>
     public DateTimeOffset ComputedAt { get; set; }
 }

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Interlock.EarlyWarning.Risk;
 
 /// <param name="IndicatorValues">How many derived indicator values were computed (they are not stored: <see cref="DerivedIndicatorValues"/>).</param>
-public sealed record RiskRecomputeResult(bool Full, int Countries, int CountryMonths, int IndicatorValues, TimeSpan Elapsed);
+/// <param name="LevelsWritten">How many stored levels changed (inserted, updated or deleted): a level found as stored is left as it is.</param>
+public sealed record RiskRecomputeResult(bool Full, int Countries, int CountryMonths, int IndicatorValues, TimeSpan Elapsed, int LevelsWritten);
 
 /// <summary>
 /// Recomputes the country-month risk levels from the country-month series, in one in-memory pass with bulk writes
@@ -37,7 +38,7 @@ public static class RiskRecompute
         CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        if (touched is { Count: 0 }) return new RiskRecomputeResult(false, 0, 0, 0, clock.Elapsed);
+        if (touched is { Count: 0 }) return new RiskRecomputeResult(false, 0, 0, 0, clock.Elapsed, 0);
         var outer = db.Database.CurrentTransaction;
         await using var own = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var transaction = (outer ?? own)!.GetDbTransaction();
@@ -78,7 +79,7 @@ public static class RiskRecompute
             }
             return (Risks: risks, Values: values);
         });
-        int valueCount = 0, riskCount = 0;
+        int valueCount = 0, riskCount = 0, written;
         await using (var store = await RiskStore.BeginAsync(db, transaction, targets, ct))
         {
             foreach (var (risks, values) in computed)
@@ -87,7 +88,7 @@ public static class RiskRecompute
                 riskCount += risks.Count;
                 valueCount += values;
             }
-            await store.CompleteAsync(ct);
+            written = await store.CompleteAsync(ct);
         }
 
         if (version is null) db.ReferenceDataVersions.Add(new ReferenceDataVersion { Name = BoundsVersion, Sha256 = fingerprint, AppliedAt = now });
@@ -95,11 +96,11 @@ public static class RiskRecompute
         if (targets is null)
             db.AuditNextSaveAsBatch(nameof(CountryRisk), "recompute", JsonSerializer.Serialize(new
             {
-                countries = countries.Count, countryMonths = riskCount, indicatorValues = valueCount,
+                countries = countries.Count, countryMonths = riskCount, indicatorValues = valueCount, levelsWritten = written,
             }));
         await db.SaveChangesAsync(ct);
         if (own is not null) await own.CommitAsync(ct);
-        return new RiskRecomputeResult(targets is null, countries.Count, riskCount, valueCount, clock.Elapsed);
+        return new RiskRecomputeResult(targets is null, countries.Count, riskCount, valueCount, clock.Elapsed, written);
     }
 
     /// <summary>The country-months an event import touched: its writer's temporary table <c>cm_touched</c>.</summary>
