@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace Interlock.EarlyWarning;
@@ -107,6 +108,36 @@ internal sealed class CountryMonthTally(int expectedEvents = 0)
             _finished = true;
         }
         for (var g = 0; g < _keys.Count; g++) yield return (_keys[g].Dataset, _keys[g].Country, _keys[g].YearMonth, _totals[g]);
+    }
+
+    /// <summary>
+    /// The groups as rows of the event series, in the primary key's order (series, country, month); with
+    /// <paramref name="only"/>, just those (ISO alpha-3 code, yyyy-MM-dd month).
+    /// </summary>
+    public List<CountryMonth> CountryMonths(HashSet<(string Iso3, string Month)>? only = null)
+    {
+        var names = new Dictionary<int, string>();
+        var rows = new List<CountryMonth>();
+        foreach (var (ds, country, ym, t) in Groups())
+        {
+            if (!names.TryGetValue(country, out var iso3)) names[country] = iso3 = Unpack(country);
+            var month = new DateOnly(ym / 100, ym % 100, 1);
+            if (only is not null && !only.Contains((iso3, month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))) continue;
+            rows.Add(new CountryMonth
+            {
+                Series = EventDatasets.EventSets[ds], CountryIso3 = iso3, Month = month, StateBased = t.StateBased, NonState = t.NonState,
+                OneSided = t.OneSided, Other = t.Other, Events = t.Events, Admin1Areas = t.Admin1Areas,
+            });
+        }
+        rows.Sort(KeyOrder);
+        return rows;
+    }
+
+    private static int KeyOrder(CountryMonth a, CountryMonth b)
+    {
+        var c = string.CompareOrdinal(a.Series, b.Series);
+        if (c == 0) c = string.CompareOrdinal(a.CountryIso3, b.CountryIso3);
+        return c != 0 ? c : a.Month.CompareTo(b.Month);
     }
 
     private int Slot(int dataset, int country, int yearMonth)

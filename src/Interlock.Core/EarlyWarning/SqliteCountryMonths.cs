@@ -12,7 +12,7 @@ namespace Interlock.EarlyWarning;
 /// every event by (dataset, country, month) and keep a distinct set per group for the spread, which took several
 /// seconds for a million events; a sequential scan into a hash table takes a fraction of that. Reads the raw bytes of
 /// each row (no strings), on the DbContext's connection, inside the caller's transaction, and writes only the rows that
-/// differ from the stored ones (<see cref="Write"/>).
+/// differ from the stored ones (<see cref="CountryMonthChanges"/>).
 /// </summary>
 internal static class SqliteCountryMonths
 {
@@ -36,20 +36,7 @@ internal static class SqliteCountryMonths
                 ? SqliteEventScan.Tally(db, $"\"CountryIso3\" IN ({string.Join(", ", countries.Select((_, i) => $"?{i + 1}"))})", countries, wanted, null)
                 : SqliteEventScan.Tally(db, null, null, wanted, countries.Select(CountryMonthTally.Pack).ToHashSet());
 
-        var names = new Dictionary<int, string>();
-        var rows = new List<CountryMonth>();
-        foreach (var (ds, country, ym, t) in tally.Groups())
-        {
-            if (!names.TryGetValue(country, out var iso3)) names[country] = iso3 = CountryMonthTally.Unpack(country);
-            var month = new DateOnly(ym / 100, ym % 100, 1);
-            if (only is not null && !only.Contains((iso3, MonthText(month)))) continue;
-            rows.Add(new CountryMonth
-            {
-                Series = EventDatasets.EventSets[ds], CountryIso3 = iso3, Month = month, StateBased = t.StateBased, NonState = t.NonState,
-                OneSided = t.OneSided, Other = t.Other, Events = t.Events, Admin1Areas = t.Admin1Areas,
-            });
-        }
-        rows.Sort(KeyOrder);
+        var rows = tally.CountryMonths(only);
 
         // The stored rows of the same scope: every event series, or the touched months of one.
         var stored = only is null
@@ -60,43 +47,19 @@ internal static class SqliteCountryMonths
         return (only?.Count ?? rows.Count, changed);
     }
 
-    /// <summary>(Series, country, month): the primary key's order.</summary>
-    private static int KeyOrder(CountryMonth a, CountryMonth b)
-    {
-        var c = string.CompareOrdinal(a.Series, b.Series);
-        if (c == 0) c = string.CompareOrdinal(a.CountryIso3, b.CountryIso3);
-        return c != 0 ? c : a.Month.CompareTo(b.Month);
-    }
-
-    /// <summary>
-    /// Brings the stored rows to the computed ones and returns how many rows it wrote: a row whose figures are unchanged is
-    /// left as it is, a changed one is updated, a new one inserted, one no longer computed deleted. A recompute that
-    /// finds what is stored (the usual case: imports keep the series up to date) writes nothing.
-    /// </summary>
+    /// <summary>Writes what differs between the stored rows and the computed ones (<see cref="CountryMonthChanges"/>); returns how many rows.</summary>
     private static int Write(SqliteConnection connection, List<CountryMonth> stored, List<CountryMonth> computed)
     {
-        var old = new Dictionary<long, CountryMonth>(stored.Count);
-        foreach (var row in stored) old.Add(Key(row), row);
-        var inserts = new List<CountryMonth>();
-        var updates = new List<CountryMonth>();
-        foreach (var row in computed)
-        {
-            if (!old.Remove(Key(row), out var was)) inserts.Add(row);
-            else if (!row.HasSameFiguresAs(was)) updates.Add(row);
-        }
+        var changes = CountryMonthChanges.Between(stored, computed);
         var db = connection.Handle!;
-        Run(db, """DELETE FROM "CountryMonths" WHERE "Series" = ?1 AND "CountryIso3" = ?2 AND "Month" = ?3""", old.Values, figures: false);
+        Run(db, """DELETE FROM "CountryMonths" WHERE "Series" = ?1 AND "CountryIso3" = ?2 AND "Month" = ?3""", changes.Deletes, figures: false);
         Run(db, """
             UPDATE "CountryMonths" SET "StateBased" = ?4, "NonState" = ?5, "OneSided" = ?6, "Other" = ?7, "Events" = ?8, "Admin1Areas" = ?9
             WHERE "Series" = ?1 AND "CountryIso3" = ?2 AND "Month" = ?3
-            """, updates, figures: true);
-        Insert(connection, inserts);
-        return old.Count + updates.Count + inserts.Count;
+            """, changes.Updates, figures: true);
+        Insert(connection, changes.Inserts);
+        return changes.Count;
     }
-
-    /// <summary>An event series' row key in one long: series number, packed country code, yyyyMM.</summary>
-    private static long Key(CountryMonth row) =>
-        (long)Array.IndexOf(EventDatasets.EventSets, row.Series) << 48 | (long)CountryMonthTally.Pack(row.CountryIso3) << 20 | (uint)(row.Month.Year * 100 + row.Month.Month);
 
     /// <summary>
     /// Inserts country-months with one prepared statement bound through <see cref="SqliteNative"/>, in the caller's

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Interlock.Data;
 using Interlock.Shared;
@@ -69,30 +68,13 @@ public sealed class RiskInputs
                         if (!present.TryGetValue(iso3, out var set)) present[iso3] = set = new HashSet<string>(StringComparer.Ordinal);
                         set.Add(r.GetString(1));
                     }
-                var p = cmd.CreateParameter();
-                p.ParameterName = "@from";
-                p.Value = sqlite ? w.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : w;
-                cmd.Parameters.Add(p);
             }
             var where = new[] { inCountries, window is null ? null : """ "Month" >= @from""" }.Where(c => c is not null).ToList();
-            var whereSql = where.Count == 0 ? "" : " WHERE" + string.Join(" AND", where);
-            cmd.CommandText = """
-                SELECT "Series", "CountryIso3", "Month", "StateBased", "NonState", "OneSided", "Other", "Events", "Admin1Areas" FROM "CountryMonths"
-                """ + whereSql;
-            if (sqlite)
-                rows = SqliteCountryMonths.Read((Microsoft.Data.Sqlite.SqliteConnection)cmd.Connection!, whereSql.Replace("@from", "?1"),
-                    window is { } start ? [start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)] : []);
-            else
-            {
-                await using var reader = await cmd.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                    rows.Add(new CountryMonth
-                    {
-                        Series = reader.GetString(0), CountryIso3 = reader.GetString(1), Month = reader.GetFieldValue<DateOnly>(2),
-                        StateBased = reader.GetInt32(3), NonState = Int(reader, 4), OneSided = Int(reader, 5), Other = Int(reader, 6),
-                        Events = Int(reader, 7), Admin1Areas = Int(reader, 8),
-                    });
-            }
+            var whereSql = where.Count == 0 ? "" : "WHERE" + string.Join(" AND", where);
+            rows = sqlite
+                ? SqliteCountryMonths.Read((Microsoft.Data.Sqlite.SqliteConnection)cmd.Connection!, whereSql.Replace("@from", "?1"),
+                    window is { } start ? [start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)] : [])
+                : await PostgresCountryMonths.ReadAsync((Npgsql.NpgsqlConnection)cmd.Connection!, whereSql, window, ct);
         }
         finally
         {
@@ -105,8 +87,6 @@ public sealed class RiskInputs
 
     /// <summary>How many months before a month its derived indicators read (change against the previous 12 months).</summary>
     public const int Lookback = 12;
-
-    private static int? Int(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 
     /// <summary>Codes go into the SQL text: only three capital letters are accepted.</summary>
     private static string Iso3Literal(string code) => code.Length == 3 && code.All(char.IsAsciiLetterUpper)

@@ -13,8 +13,8 @@ namespace Interlock.EarlyWarning.Risk;
 public sealed record RiskRecomputeResult(bool Full, int Countries, int CountryMonths, int IndicatorValues, TimeSpan Elapsed, int LevelsWritten);
 
 /// <summary>
-/// Recomputes the country-month risk levels from the country-month series, in one in-memory pass with bulk writes
-/// (<see cref="RiskStore"/>), never EF change tracking per row. The derived indicator values are computed on the way
+/// Recomputes the country-month risk levels from the country-month series, in one in-memory pass that writes only the
+/// levels that changed (<see cref="RiskStore"/>), never through EF change tracking per row. The derived indicator values are computed on the way
 /// and given to the rules; they are not stored (they are computed again when read: <see cref="DerivedIndicatorValues"/>).
 /// <para>Full: every country and month. Incremental (<see cref="RecomputeAsync"/>): after an import or an observation,
 /// every month of the touched countries (a change in one month moves change-3m/12m of the next 12, and a country's
@@ -64,7 +64,7 @@ public static class RiskRecompute
 
         var now = db.Time.GetUtcNow();
         var countries = targets ?? inputs.Chosen.Keys.Concat(reported.Countries).ToHashSet(StringComparer.Ordinal);
-        // One country at a time, in key order (rows are appended to the b-trees), computed as they are written. Computing
+        // One country at a time, in key order, each compared with the stored levels as it is computed (RiskStore). Computing
         // countries in parallel was measured slower on the 2-core development machine (3.2 s against 2.7 s): not done.
         // Levels only: the reasons are written when a month is read (RiskExplanations).
         var computed = countries.Order(StringComparer.Ordinal).Select(iso3 =>
@@ -79,17 +79,15 @@ public static class RiskRecompute
             }
             return (Risks: risks, Values: values);
         });
-        int valueCount = 0, riskCount = 0, written;
-        await using (var store = await RiskStore.BeginAsync(db, transaction, targets, ct))
+        int valueCount = 0, riskCount = 0;
+        var store = await RiskStore.BeginAsync(db, transaction, targets, ct);
+        foreach (var (risks, values) in computed)
         {
-            foreach (var (risks, values) in computed)
-            {
-                await store.WriteAsync(risks, ct);
-                riskCount += risks.Count;
-                valueCount += values;
-            }
-            written = await store.CompleteAsync(ct);
+            store.Add(risks);
+            riskCount += risks.Count;
+            valueCount += values;
         }
+        var written = await store.CompleteAsync(ct);
 
         if (version is null) db.ReferenceDataVersions.Add(new ReferenceDataVersion { Name = BoundsVersion, Sha256 = fingerprint, AppliedAt = now });
         else if (version.Sha256 != fingerprint) { version.Sha256 = fingerprint; version.AppliedAt = now; }
