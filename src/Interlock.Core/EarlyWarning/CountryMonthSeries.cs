@@ -10,7 +10,7 @@ namespace Interlock.EarlyWarning;
 /// <summary>
 /// Computes the country-month series of the event datasets from the event store, counting the events of each in one
 /// <see cref="CountryMonthTally"/>: on SQLite in one pass over the events (<see cref="SqliteCountryMonths"/>), on
-/// /// PostgreSQL from a binary COPY out (<see cref="PostgresCountryMonths"/>). After an import only the country-months it
+/// PostgreSQL from a binary COPY out (<see cref="PostgresCountryMonths"/>). After an import only the country-months it
 /// touched are recomputed (<see cref="RecomputeTouchedAsync"/>); <see cref="RecomputeAllAsync"/> rebuilds every event series.
 /// Only public events are counted, so the series never reveals a restricted incident report.
 /// A month is the month of an event's start date (as VIEWS and the UCDP country-month data count them).

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -8,11 +6,10 @@ using SQLitePCL;
 namespace Interlock.EarlyWarning;
 
 /// <summary>
-/// The country-month aggregation on SQLite, done in one pass over the events instead of a GROUP BY: SQLite would sort
-/// every event by (dataset, country, month) and keep a distinct set per group for the spread, which took several
-/// seconds for a million events; a sequential scan into a hash table takes a fraction of that. Reads the raw bytes of
-/// each row (no strings), on the DbContext's connection, inside the caller's transaction, and writes only the rows that
-/// differ from the stored ones (<see cref="CountryMonthChanges"/>).
+/// The country-month recompute on SQLite, on the DbContext's connection and inside the caller's transaction: the events
+/// are tallied in one pass (<see cref="SqliteEventScan"/>) instead of a GROUP BY — SQLite would sort every event by
+/// (dataset, country, month) and keep a distinct set per group for the spread, which took several seconds for a million
+/// events — and only the rows that differ from the stored ones are written (<see cref="CountryMonthChanges"/>).
 /// </summary>
 internal static class SqliteCountryMonths
 {

@@ -14,8 +14,9 @@ public sealed record RiskRecomputeResult(bool Full, int Countries, int CountryMo
 
 /// <summary>
 /// Recomputes the country-month risk levels from the country-month series, in one in-memory pass that writes only the
-/// levels that changed (<see cref="RiskStore"/>), never through EF change tracking per row. The derived indicator values are computed on the way
-/// and given to the rules; they are not stored (they are computed again when read: <see cref="DerivedIndicatorValues"/>).
+/// levels that changed (<see cref="RiskStore"/>), never through EF change tracking per row. The derived indicator values
+/// are computed on the way and given to the rules; they are not stored (they are computed again when read:
+/// <see cref="DerivedIndicatorValues"/>).
 /// <para>Full: every country and month. Incremental (<see cref="RecomputeAsync"/>): after an import or an observation,
 /// every month of the touched countries (a change in one month moves change-3m/12m of the next 12, and a country's
 /// first row in a dataset changes which series covers all its months) and of the countries whose land neighbours they
